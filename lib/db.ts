@@ -1,0 +1,53 @@
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseFilePath } from "@/lib/db/database-file";
+import { env } from "@/lib/env";
+
+// One Prisma client and one raw handle per process; kept on globalThis so dev hot reloads reuse them.
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database };
+
+function createPrismaClient(): PrismaClient {
+  const { DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS } = env();
+  const adapter = new PrismaBetterSqlite3({
+    url: `file:${databaseFilePath(DATABASE_URL)}`,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+    fileMustExist: true,
+  });
+  return new PrismaClient({ adapter });
+}
+
+/** The Prisma client: the default door to the database. */
+export const db: PrismaClient = globalForDb.prisma ?? createPrismaClient();
+globalForDb.prisma = db;
+
+/**
+ * The raw better-sqlite3 handle, for the hot paths Prisma cannot serve well (bulk ingestion in one
+ * synchronous transaction, keyset pages with row-value comparisons). Opened on first use, so
+ * importing this module (as `next build` does) never touches the file.
+ */
+export function sqlite(): Database.Database {
+  globalForDb.sqlite ??= openSqlite();
+  return globalForDb.sqlite;
+}
+
+function openSqlite(): Database.Database {
+  const { DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SYNCHRONOUS } = env();
+  // fileMustExist: a missing file means migrations never ran; answer 503 rather than create an empty one.
+  const handle = new Database(databaseFilePath(DATABASE_URL), {
+    fileMustExist: true,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  });
+  handle.pragma("journal_mode = WAL");
+  // In WAL mode NORMAL survives a crash of the process; FULL also survives power loss.
+  handle.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
+  handle.pragma("foreign_keys = ON");
+  return handle;
+}
+
+/** Closes both connections (scripts and tests). */
+export async function closeDatabase(): Promise<void> {
+  globalForDb.sqlite?.close();
+  globalForDb.sqlite = undefined;
+  await db.$disconnect();
+}

@@ -1,0 +1,132 @@
+// Runs Prisma's real schema engine (published as WebAssembly) in-process over better-sqlite3, because
+// the CLI's native engine cannot be downloaded everywhere. The database ends up exactly as after
+// `prisma migrate deploy`, with the standard _prisma_migrations table.
+// Script-only: never imported by the Next.js app, so the wasm stays out of its bundle.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import { createRequire } from "node:module";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { databaseFilePath } from "@/lib/db/database-file";
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
+let wasmLoaded = false;
+
+// Node 20 cannot `import` a .wasm module without a flag; instantiate it by hand for the glue code.
+function loadEngineWasm(): void {
+  if (wasmLoaded) return;
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bytes = readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+  const wasmModule = new WebAssembly.Module(bytes);
+  const instance = new WebAssembly.Instance(wasmModule, {
+    "./schema_engine_bg.js": engineGlue as unknown as WebAssembly.ModuleImports,
+  });
+  engineGlue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  wasmLoaded = true;
+}
+
+async function openEngine(url: string): Promise<SchemaEngine> {
+  loadEngineWasm();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
+  const schema = readFileSync(schemaPath, "utf8");
+  const log = (message: string) => {
+    if (process.env.MIGRATE_DEBUG) console.error(message);
+  };
+  return (await engineGlue.SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    log,
+    adapter,
+  )) as SchemaEngine;
+}
+
+export function readMigrationList(): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const directories = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: directories.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+      },
+    })),
+  };
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** Creates the database file if needed and applies every pending migration; returns their names. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const file = databaseFilePath(url);
+  if (file !== ":memory:") {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // WAL is a property of the file: set it once here so every later connection inherits it.
+    const handle = new Database(file);
+    handle.pragma("journal_mode = WAL");
+    handle.close();
+  }
+  const engine = await openEngine(`file:${file}`);
+  try {
+    return await applyAll(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+async function applyAll(engine: SchemaEngine): Promise<string[]> {
+  const result = await engine.applyMigrations({ migrationsList: readMigrationList(), filters: noFilters });
+  return result.appliedMigrationNames;
+}
+
+/**
+ * Returns the SQL that takes a database migrated with every existing migration to the current
+ * schema.prisma (what `prisma migrate dev --create-only` writes), or null when nothing changed.
+ * The wasm engine cannot open a shadow database itself, so the existing migrations are applied
+ * to a throwaway file first and the diff is taken from that file.
+ */
+export async function diffSchemaAgainstMigrations(): Promise<string | null> {
+  const scratch = path.join(mkdtempSync(path.join(os.tmpdir(), "journal-shadow-")), "shadow.db");
+  try {
+    const engine = await openEngine(`file:${scratch}`);
+    try {
+      await applyAll(engine);
+      const result = await engine.diff({
+        // "schemaDatasource" is the database the engine is connected to (the scratch file).
+        from: { tag: "schemaDatasource", files: [schemaFile()], configDir: projectRoot },
+        to: { tag: "schemaDatamodel", files: [schemaFile()] },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      });
+      return result.exitCode === 2 && result.stdout ? result.stdout : null;
+    } finally {
+      engine.free();
+    }
+  } finally {
+    rmSync(path.dirname(scratch), { recursive: true, force: true });
+  }
+}
+
+function schemaFile() {
+  return { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// Empty values (common in .env files) mean "not set", so the default applies.
+const unset = (value: unknown) => (value === "" ? undefined : value);
+
+export const envSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^file:.+/, { error: 'must be a SQLite file URL such as "file:./data/journal.db"' })
+      .default("file:./data/journal.db"),
+  ),
+  PORT: z.preprocess(unset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  HOST: z.preprocess(unset, z.string().default("127.0.0.1")),
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    (value) => (typeof value === "string" ? unset(value.toUpperCase()) : value),
+    z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  ),
+  SQLITE_BUSY_TIMEOUT_MS: z.preprocess(unset, z.coerce.number().int().min(0).max(600_000).default(5000)),
+  LEGACY_POSITION_TYPE: z.preprocess(unset, z.enum(["exit_deal", "position"]).default("exit_deal")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses configuration from the environment; throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The parsed configuration, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { appName, appVersion } from "@/lib/system/app-info";
+import {
+  accountResource,
+  batchResponse,
+  createTradeResponse,
+  errorBody,
+  healthResource,
+  pageInfo,
+  summaryResource,
+  tradeResource,
+} from "@/lib/schemas/responses";
+import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
+import { listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
+
+type Schema = Record<string, unknown>;
+
+/** zod -> JSON Schema 2020-12 (what OpenAPI 3.1 uses); requests are described by what they accept. */
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): Schema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Schema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description: string) => ({ description, content: { "application/json": { schema } } });
+const error = (description: string) => json(ref("Error"), description);
+
+function queryParameters(shape: Record<string, z.ZodType>) {
+  return Object.entries(shape).map(([name, schema]) => {
+    const described = jsonSchema(schema, "input");
+    const repeatable = described.type === "array";
+    return {
+      name,
+      in: "query",
+      required: false,
+      ...(repeatable ? { style: "form", explode: true, description: "Repeat the parameter to match any of several values" } : {}),
+      schema: described,
+    };
+  });
+}
+
+const filterParameters = queryParameters(tradeFilterShape);
+const listParameters = queryParameters(listTradesQuery.shape);
+const badRequest = {
+  "400": error("Body is not valid JSON"),
+  "413": error("Body too large"),
+  "415": error("Content-Type is not application/json"),
+  "422": error("A field is invalid; details name each one"),
+};
+
+export const endpoints = {
+  "/api/v1": {
+    get: {
+      summary: "API index: name, version and endpoints",
+      responses: { "200": json({ type: "object" }, "Index") },
+    },
+  },
+  "/api/v1/health": {
+    get: {
+      summary: "Liveness with a real database read",
+      responses: { "200": json(ref("Health"), "Running"), "503": error("The database cannot be read") },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: { summary: "This document", responses: { "200": json({ type: "object" }, "OpenAPI 3.1") } },
+  },
+  "/api/v1/trades": {
+    get: {
+      summary: "List trades: filters, sort, keyset pagination and the total",
+      parameters: listParameters,
+      responses: {
+        "200": json(
+          { type: "object", properties: { data: { type: "array", items: ref("Trade") }, page: ref("Page") } },
+          "One page",
+        ),
+        "422": error("Invalid filter, sort, limit or cursor"),
+      },
+    },
+    post: {
+      summary: "Store one closed trade (one exit deal)",
+      description:
+        "Accepts the legacy bridge EA's 14-key payload as is and the extended payload. The same (account, deal_ticket) " +
+        "again: 200 duplicate when equal, 200 with `enriched` when it only fills empty fields, 409 when a value differs.",
+      requestBody: { required: true, content: { "application/json": { schema: ref("CreateTradeBody") } } },
+      responses: {
+        "201": json(ref("CreateTradeResponse"), "Created"),
+        "200": json(ref("CreateTradeResponse"), "Already stored (duplicate or enriched)"),
+        "409": error("Already stored with a different value; details name each field with both values"),
+        ...badRequest,
+      },
+    },
+  },
+  "/api/v1/trades/batch": {
+    post: {
+      summary: "Store up to 1,000 trades in one transaction, with a result per item",
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(createTradeBatchBody, "input") } } },
+      responses: { "200": json(ref("BatchResponse"), "A result per item"), ...badRequest },
+    },
+  },
+  "/api/v1/trades/{id}": {
+    get: {
+      summary: "One trade",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Trade") } }, "The trade"),
+        "404": error("No such trade"),
+        "422": error("The id is not a positive whole number"),
+      },
+    },
+  },
+  "/api/v1/accounts": {
+    get: {
+      summary: "Accounts with their trade counts",
+      responses: {
+        "200": json(
+          { type: "object", properties: { data: { type: "array", items: ref("Account") }, page: ref("Page") } },
+          "All accounts",
+        ),
+      },
+    },
+  },
+  "/api/v1/analytics/summary": {
+    get: {
+      summary: "Totals of the filtered trades",
+      parameters: filterParameters,
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Summary") } }, "Summary"),
+        "422": error("Invalid filter"),
+      },
+    },
+  },
+} as const;
+
+/** The OpenAPI 3.1 description of the API, assembled from the same zod schemas that validate it. */
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: `${appName} API`,
+      version: appVersion,
+      description:
+        "Closed MT5 trades in, journal and analytics out. Times are broker wall-clock times without a zone; " +
+        "money is in the account's currency and never added across currencies.",
+    },
+    paths: endpoints,
+    components: {
+      schemas: {
+        CreateTradeBody: jsonSchema(createTradeBody, "input"),
+        CreateTradeResponse: jsonSchema(createTradeResponse),
+        BatchResponse: jsonSchema(batchResponse),
+        Trade: jsonSchema(tradeResource),
+        Page: jsonSchema(pageInfo),
+        Account: jsonSchema(accountResource),
+        Summary: jsonSchema(summaryResource),
+        Health: jsonSchema(healthResource),
+        Error: jsonSchema(errorBody),
+      },
+    },
+  };
+}

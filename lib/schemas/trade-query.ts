@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { brokerTime, outcomes, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
+
+/** A whole number in a query string (no coercion: "" or "1.5" are errors, not 0 or 1). */
+const wholeNumber = z
+  .string()
+  .regex(/^\d{1,16}$/, { error: "must be a whole number" })
+  .transform(Number)
+  .pipe(z.int().min(0));
+
+/** A parameter that may be repeated (?symbol=EURUSD&symbol=XAUUSD): any of the values matches. */
+function repeatable<T extends z.ZodType>(item: T) {
+  return z
+    .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).min(1).max(100))
+    .optional();
+}
+
+/** The filters shared by the trade list, the analytics and (later) the CSV export. */
+export const tradeFilterShape = {
+  symbol: repeatable(z.string().min(1).max(64)),
+  magic_number: repeatable(wholeNumber),
+  position_type: repeatable(z.enum(positionTypes)),
+  side: repeatable(z.enum(sides)),
+  position_reason: repeatable(z.enum(positionReasons)),
+  outcome: repeatable(z.enum(outcomes)).meta({ description: "win: net > 0, loss: net < 0, breakeven: net = 0" }),
+  account_id: repeatable(wholeNumber),
+  deal_ticket: repeatable(wholeNumber),
+  position_ticket: repeatable(wholeNumber),
+  order_ticket: repeatable(wholeNumber),
+  from: brokerTime.optional().meta({ description: "close_time >= from (broker wall clock)" }),
+  to: brokerTime.optional().meta({ description: "close_time < to (broker wall clock)" }),
+};
+
+export const repeatableParams = new Set(
+  Object.keys(tradeFilterShape).filter((key) => key !== "from" && key !== "to"),
+);
+
+export const tradeFiltersQuery = z.strictObject(tradeFilterShape);
+export type TradeFilters = z.infer<typeof tradeFiltersQuery>;
+
+export const sortFields = ["close_time", "net_profit", "profit", "lot_size", "symbol", "duration_seconds"] as const;
+export type SortField = (typeof sortFields)[number];
+const sortValues = [...sortFields, ...sortFields.map((field) => `-${field}` as const)] as const;
+
+export const maxPageSize = 500;
+
+export const listTradesQuery = z.strictObject({
+  ...tradeFilterShape,
+  sort: z
+    .enum(sortValues)
+    .default("-close_time")
+    .meta({ description: "Field to sort on; a leading - sorts descending. Ties: close_time, account_id, deal_ticket" }),
+  limit: z.coerce.number().int().min(1).max(maxPageSize).default(50),
+  cursor: z.string().min(1).max(2000).optional().meta({ description: "next_cursor or prev_cursor of a previous page" }),
+});
+export type ListTradesQuery = z.infer<typeof listTradesQuery>;
+
+export const tradeIdParams = z.strictObject({
+  id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
+});

@@ -1,0 +1,4 @@
+import packageJson from "@/package.json";
+
+export const appName = "MT5 Journal";
+export const appVersion: string = packageJson.version;

@@ -1,0 +1,151 @@
+import type Database from "better-sqlite3";
+import { sqlite } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { CreateTradeBody } from "@/lib/schemas/trade";
+import { reconcileTrade, type FieldDifference } from "@/lib/trades/reconcile-trade";
+import { selectTradeRecord, tradeColumns, type TradeRecord, type TradeValues } from "@/lib/trades/trade-record";
+import { toTradeValues } from "@/lib/trades/trade-values";
+
+export type StoreOutcome =
+  | { status: "created"; tradeId: number; trade: TradeRecord }
+  | { status: "duplicate"; tradeId: number }
+  | { status: "enriched"; tradeId: number; enriched: string[] }
+  | { status: "conflict"; tradeId: number | null; differences: FieldDifference[] };
+
+const defaultAccount = { login: 0, server: "", name: "Default account" };
+
+const insertedColumns = Object.keys(tradeColumns).filter(
+  (property) => property !== "id",
+) as (keyof Omit<TradeRecord, "id">)[];
+
+interface Statements {
+  insertAccount: Database.Statement<unknown[], { id: number; currency: string | null }>;
+  findAccount: Database.Statement<[number, string], { id: number; currency: string | null }>;
+  setAccountCurrency: Database.Statement;
+  insertTrade: Database.Statement<Record<string, unknown>, { id: number }>;
+  findTrade: Database.Statement<[number, number], TradeRecord>;
+  updates: Map<string, Database.Statement>;
+}
+
+const statementsByHandle = new WeakMap<Database.Database, Statements>();
+
+function prepare(handle: Database.Database): Statements {
+  let statements = statementsByHandle.get(handle);
+  if (!statements) {
+    statements = {
+      insertAccount: handle.prepare(
+        `INSERT INTO accounts (login, server, currency, name, is_default, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id, currency`,
+      ),
+      findAccount: handle.prepare("SELECT id, currency FROM accounts WHERE login = ? AND server = ?"),
+      setAccountCurrency: handle.prepare("UPDATE accounts SET currency = ? WHERE id = ?"),
+      insertTrade: handle.prepare(
+        `INSERT INTO trades (${insertedColumns.map((property) => tradeColumns[property]).join(", ")})
+         VALUES (${insertedColumns.map((property) => `@${property}`).join(", ")}) RETURNING id`,
+      ),
+      findTrade: handle.prepare(`SELECT ${selectTradeRecord} FROM trades t WHERE t.deal_ticket = ? AND t.account_id = ?`),
+      updates: new Map(),
+    };
+    statementsByHandle.set(handle, statements);
+  }
+  return statements;
+}
+
+/**
+ * The one writer of trades. Stores validated payloads in a single immediate transaction, in
+ * order: each is created, recognised as a duplicate, used to fill empty fields of the stored row,
+ * or reported as a conflict. A later item with the same key is judged against the earlier one.
+ * When this returns, every created or enriched row is committed.
+ */
+export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
+  const handle = sqlite();
+  const statements = prepare(handle);
+  const { LEGACY_POSITION_TYPE } = env();
+  const store = handle.transaction(() => {
+    const accounts = new Map<string, { id: number; currency: string | null }>();
+    return bodies.map((body) => {
+      const account = resolveAccount(statements, accounts, body);
+      const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE);
+      if (account.currencyConflict) {
+        const stored = statements.findTrade.get(values.dealTicket, account.id);
+        return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
+      }
+      return storeOne(statements, values);
+    });
+  });
+  return store.immediate();
+}
+
+// Look up before inserting (rather than INSERT .. ON CONFLICT) so re-sends do not burn AUTOINCREMENT
+// ids; the immediate transaction makes the pair atomic against other writers.
+function storeOne(statements: Statements, values: TradeValues): StoreOutcome {
+  const stored = statements.findTrade.get(values.dealTicket, values.accountId);
+  if (!stored) {
+    const createdAt = new Date().toISOString();
+    const inserted = statements.insertTrade.get({ ...values, createdAt })!;
+    return { status: "created", tradeId: inserted.id, trade: { ...values, id: inserted.id, createdAt } };
+  }
+  const verdict = reconcileTrade(stored, values);
+  switch (verdict.status) {
+    case "duplicate":
+      return { status: "duplicate", tradeId: stored.id };
+    case "conflict":
+      return { status: "conflict", tradeId: stored.id, differences: verdict.differences };
+    case "enriched": {
+      const written = [...verdict.fields, "net_profit", "duration_seconds"];
+      updateStatement(statements, written).run({ ...verdict.values, id: stored.id });
+      return { status: "enriched", tradeId: stored.id, enriched: verdict.fields };
+    }
+  }
+}
+
+function updateStatement(statements: Statements, columns: string[]): Database.Statement {
+  const key = columns.join(",");
+  let statement = statements.updates.get(key);
+  if (!statement) {
+    const propertyOf = Object.fromEntries(Object.entries(tradeColumns).map(([property, column]) => [column, property]));
+    const assignments = columns.map((column) => `${column} = @${propertyOf[column]}`).join(", ");
+    statement = sqlite().prepare(`UPDATE trades SET ${assignments} WHERE id = @id`);
+    statements.updates.set(key, statement);
+  }
+  return statement;
+}
+
+interface ResolvedAccount {
+  id: number;
+  currencyConflict?: FieldDifference;
+}
+
+/** Finds or creates the payload's account (or the default account when it names none). */
+function resolveAccount(
+  statements: Statements,
+  cache: Map<string, { id: number; currency: string | null }>,
+  body: CreateTradeBody,
+): ResolvedAccount {
+  const login = body.account_login ?? defaultAccount.login;
+  const server = body.account_server ?? defaultAccount.server;
+  const key = `${login}\n${server}`;
+  let account = cache.get(key);
+  if (!account) {
+    const isDefault = body.account_login == null;
+    account =
+      statements.findAccount.get(login, server) ??
+      statements.insertAccount.get(
+        login,
+        server,
+        body.account_currency ?? null,
+        isDefault ? defaultAccount.name : null,
+        isDefault ? 1 : 0,
+        new Date().toISOString(),
+      )!;
+    cache.set(key, account);
+  }
+  const currency = body.account_currency;
+  if (currency == null || account.currency === currency) return { id: account.id };
+  if (account.currency === null) {
+    statements.setAccountCurrency.run(currency, account.id);
+    account.currency = currency;
+    return { id: account.id };
+  }
+  return { id: account.id, currencyConflict: { field: "account_currency", stored: account.currency, received: currency } };
+}

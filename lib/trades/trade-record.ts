@@ -1,0 +1,111 @@
+import type { z } from "zod";
+import type { PositionReason, PositionType, Side, Source } from "@/lib/schemas/fields";
+import type { tradeResource } from "@/lib/schemas/responses";
+import { formatBrokerTime } from "@/lib/time/broker-time";
+
+/** A stored trade as TypeScript sees it (camelCase); times are broker wall-clock seconds. */
+export interface TradeRecord {
+  id: number;
+  accountId: number;
+  source: Source;
+  symbol: string;
+  orderTicket: number | null;
+  dealTicket: number;
+  positionTicket: number | null;
+  positionType: PositionType;
+  side: Side | null;
+  positionReason: PositionReason | null;
+  lotSize: number;
+  entryPrice: number | null;
+  exitPrice: number | null;
+  stopLoss: number | null;
+  takeProfit: number | null;
+  profit: number;
+  commission: number | null;
+  swap: number | null;
+  fee: number | null;
+  netProfit: number;
+  openTime: number | null;
+  closeTime: number;
+  durationSeconds: number | null;
+  utcOffsetMinutes: number | null;
+  magicNumber: number | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+/** The columns a writer supplies; id and createdAt come from the insert. */
+export type TradeValues = Omit<TradeRecord, "id" | "createdAt">;
+
+/** Property -> column of the trades table: the one place the two namings meet. */
+export const tradeColumns = {
+  id: "id",
+  accountId: "account_id",
+  source: "source",
+  symbol: "symbol",
+  orderTicket: "order_ticket",
+  dealTicket: "deal_ticket",
+  positionTicket: "position_ticket",
+  positionType: "position_type",
+  side: "side",
+  positionReason: "position_reason",
+  lotSize: "lot_size",
+  entryPrice: "entry_price",
+  exitPrice: "exit_price",
+  stopLoss: "stop_loss",
+  takeProfit: "take_profit",
+  profit: "profit",
+  commission: "commission",
+  swap: "swap",
+  fee: "fee",
+  netProfit: "net_profit",
+  openTime: "open_time",
+  closeTime: "close_time",
+  durationSeconds: "duration_seconds",
+  utcOffsetMinutes: "utc_offset_minutes",
+  magicNumber: "magic_number",
+  comment: "comment",
+  createdAt: "created_at",
+} as const satisfies Record<keyof TradeRecord, string>;
+
+export type TradeColumn = (typeof tradeColumns)[keyof typeof tradeColumns];
+
+/** `t.account_id AS "accountId", ...`: selects a row shaped as a TradeRecord. */
+export const selectTradeRecord = Object.entries(tradeColumns)
+  .map(([property, column]) => `t.${column} AS "${property}"`)
+  .join(", ");
+
+/** The wire shape of a trade (snake_case, times without a zone). */
+export function toTradeResource(trade: TradeRecord): TradeResource {
+  return {
+    id: trade.id,
+    account_id: trade.accountId,
+    source: trade.source,
+    symbol: trade.symbol,
+    order_ticket: trade.orderTicket,
+    deal_ticket: trade.dealTicket,
+    position_ticket: trade.positionTicket,
+    position_type: trade.positionType,
+    side: trade.side,
+    position_reason: trade.positionReason,
+    lot_size: trade.lotSize,
+    entry_price: trade.entryPrice,
+    exit_price: trade.exitPrice,
+    stop_loss: trade.stopLoss,
+    take_profit: trade.takeProfit,
+    profit: trade.profit,
+    commission: trade.commission,
+    swap: trade.swap,
+    fee: trade.fee,
+    net_profit: trade.netProfit,
+    open_time: trade.openTime === null ? null : formatBrokerTime(trade.openTime),
+    close_time: formatBrokerTime(trade.closeTime),
+    duration_seconds: trade.durationSeconds,
+    utc_offset_minutes: trade.utcOffsetMinutes,
+    magic_number: trade.magicNumber,
+    comment: trade.comment,
+    created_at: trade.createdAt,
+  };
+}
+
+export type TradeResource = z.infer<typeof tradeResource>;
