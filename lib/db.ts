@@ -38,16 +38,18 @@ function openSqlite(): Database.Database {
     fileMustExist: true,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
   });
-  handle.pragma("journal_mode = WAL");
+  // WAL is set on the file by the migrator; only switch when someone handed us a file without it.
+  if (handle.pragma("journal_mode", { simple: true }) !== "wal") handle.pragma("journal_mode = WAL");
   // In WAL mode NORMAL survives a crash of the process; FULL also survives power loss.
   handle.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
   handle.pragma("foreign_keys = ON");
   return handle;
 }
 
-/** Closes both connections (scripts and tests). */
+/** Closes both connections and forgets them (scripts and tests). */
 export async function closeDatabase(): Promise<void> {
   globalForDb.sqlite?.close();
   globalForDb.sqlite = undefined;
+  globalForDb.prisma = undefined;
   await db.$disconnect();
 }

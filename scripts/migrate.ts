@@ -1,4 +1,5 @@
 // npm run db:migrate: creates the database file if needed and applies pending migrations.
+import "@/scripts/load-env-file";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { databaseFilePath } from "@/lib/db/database-file";
 import { parseEnv } from "@/lib/env";

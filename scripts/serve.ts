@@ -1,5 +1,6 @@
 // npm run dev / npm start: checks the configuration, migrates the database, then runs Next.js on
 // HOST:PORT. A Node script rather than shell syntax, so it works the same on Windows VPSes.
+import "@/scripts/load-env-file";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { migrateDatabase } from "@/lib/db/migrate";

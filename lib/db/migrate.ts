@@ -8,7 +8,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { databaseFilePath } from "@/lib/db/database-file";
@@ -34,18 +38,42 @@ function loadEngineWasm(): void {
   wasmLoaded = true;
 }
 
-async function openEngine(url: string): Promise<SchemaEngine> {
+interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened (free() alone leaves them open, locked). */
+  close(): Promise<void>;
+}
+
+async function openEngine(url: string): Promise<OpenEngine> {
   loadEngineWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
-  const schema = readFileSync(schemaPath, "utf8");
+  const factory = new PrismaBetterSqlite3({ url });
+  const connections: SqlDriverAdapter[] = [];
+  const track = async (connection: Promise<SqlDriverAdapter>) => {
+    const adapter = await connection;
+    connections.push(adapter);
+    return adapter;
+  };
+  const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
   const log = (message: string) => {
     if (process.env.MIGRATE_DEBUG) console.error(message);
   };
-  return (await engineGlue.SchemaEngine.new(
-    { datamodels: [["schema.prisma", schema]] },
+  const engine = (await engineGlue.SchemaEngine.new(
+    { datamodels: [["schema.prisma", readFileSync(schemaPath, "utf8")]] },
     log,
-    adapter,
+    bindMigrationAwareSqlAdapterFactory(trackingFactory),
   )) as SchemaEngine;
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(connections.map((connection) => connection.dispose()));
+    },
+  };
 }
 
 export function readMigrationList(): MigrationList {
@@ -85,11 +113,11 @@ export async function migrateDatabase(url: string): Promise<string[]> {
     handle.pragma("journal_mode = WAL");
     handle.close();
   }
-  const engine = await openEngine(`file:${file}`);
+  const { engine, close } = await openEngine(`file:${file}`);
   try {
     return await applyAll(engine);
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -107,7 +135,7 @@ async function applyAll(engine: SchemaEngine): Promise<string[]> {
 export async function diffSchemaAgainstMigrations(): Promise<string | null> {
   const scratch = path.join(mkdtempSync(path.join(os.tmpdir(), "journal-shadow-")), "shadow.db");
   try {
-    const engine = await openEngine(`file:${scratch}`);
+    const { engine, close } = await openEngine(`file:${scratch}`);
     try {
       await applyAll(engine);
       const result = await engine.diff({
@@ -120,7 +148,7 @@ export async function diffSchemaAgainstMigrations(): Promise<string | null> {
       });
       return result.exitCode === 2 && result.stdout ? result.stdout : null;
     } finally {
-      engine.free();
+      await close();
     }
   } finally {
     rmSync(path.dirname(scratch), { recursive: true, force: true });

@@ -33,17 +33,19 @@ export function decodeCursor(text: string, fingerprint: string, keyCount: number
   } catch {
     throw invalidCursor("cursor is not one this API issued");
   }
-  const values = payload?.k;
+  if (typeof payload !== "object" || payload === null || typeof payload.f !== "string") {
+    throw invalidCursor("cursor is not one this API issued");
+  }
+  if (payload.f !== fingerprint) {
+    throw invalidCursor("cursor belongs to other filters or another sort; start again without it");
+  }
+  const values = payload.k;
   if (
-    typeof payload !== "object" || payload === null ||
     (payload.d !== "n" && payload.d !== "p") ||
     !Array.isArray(values) || values.length !== keyCount ||
     !values.every((value) => value === null || typeof value === "number" || typeof value === "string")
   ) {
     throw invalidCursor("cursor is not one this API issued");
-  }
-  if (payload.f !== fingerprint) {
-    throw invalidCursor("cursor belongs to other filters or another sort; start again without it");
   }
   return { direction: payload.d === "n" ? "next" : "prev", values };
 }

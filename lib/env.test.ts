@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("has a default for everything", () => {
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: "file:./data/journal.db",
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      SQLITE_SYNCHRONOUS: "NORMAL",
+      SQLITE_BUSY_TIMEOUT_MS: 5000,
+      LEGACY_POSITION_TYPE: "exit_deal",
+    });
+  });
+
+  it("treats empty values as unset and reads numbers", () => {
+    expect(parseEnv({ PORT: "8080", DATABASE_URL: "", SQLITE_SYNCHRONOUS: "full" })).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: "file:./data/journal.db",
+      SQLITE_SYNCHRONOUS: "FULL",
+    });
+  });
+
+  it("names every bad variable in one message", () => {
+    const parse = () => parseEnv({ PORT: "http", DATABASE_URL: "postgres://x", LEGACY_POSITION_TYPE: "maybe" });
+    expect(parse).toThrow(/^Invalid configuration in the environment:/);
+    expect(parse).toThrow(/\n  DATABASE_URL: must be a SQLite file URL/);
+    expect(parse).toThrow(/\n  PORT: /);
+    expect(parse).toThrow(/\n  LEGACY_POSITION_TYPE: /);
+  });
+});

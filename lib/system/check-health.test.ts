@@ -1,0 +1,22 @@
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { databaseFilePath } from "@/lib/db/database-file";
+import { closeDatabase } from "@/lib/db";
+import { checkHealth } from "@/lib/system/check-health";
+
+describe("checkHealth", () => {
+  it("reads the migrated database", async () => {
+    expect(await checkHealth()).toMatchObject({
+      status: "running",
+      database: { status: "ok", migration: expect.stringMatching(/_init$/) },
+    });
+  });
+
+  it("throws 503 unavailable when the file is not a database", async () => {
+    await closeDatabase();
+    const file = databaseFilePath(process.env.DATABASE_URL!);
+    writeFileSync(file, "this is not a database".repeat(100));
+    // The Prisma client reconnects on its next query and finds garbage.
+    await expect(checkHealth()).rejects.toMatchObject({ status: 503, code: "unavailable" });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { reconcileTrade, sameValue } from "@/lib/trades/reconcile-trade";
+import type { TradeRecord, TradeValues } from "@/lib/trades/trade-record";
+import { withDerivedValues } from "@/lib/trades/trade-values";
+
+const legacyRow: TradeRecord = {
+  id: 7,
+  createdAt: "2026-01-02T14:00:01.000Z",
+  ...withDerivedValues({
+    accountId: 1,
+    source: "legacy",
+    symbol: "EURUSD",
+    orderTicket: 1001,
+    dealTicket: 2001,
+    positionTicket: 3001,
+    positionType: "SELL",
+    side: "BUY",
+    positionReason: "TAKE_PROFIT",
+    lotSize: 0.1,
+    entryPrice: 1.08345,
+    exitPrice: null,
+    stopLoss: null,
+    takeProfit: 1.08745,
+    profit: 40,
+    commission: null,
+    swap: null,
+    fee: null,
+    openTime: 1767348672,
+    closeTime: 1767362400,
+    utcOffsetMinutes: null,
+    magicNumber: 12345,
+    comment: null,
+  }),
+};
+
+const again = (change: Partial<TradeValues>): TradeValues => ({ ...legacyRow, ...change });
+
+describe("reconcileTrade", () => {
+  it("is a duplicate when every sent field is equal", () => {
+    expect(reconcileTrade(legacyRow, again({}))).toEqual({ status: "duplicate" });
+  });
+
+  it("ignores fields that were not sent", () => {
+    expect(reconcileTrade(legacyRow, again({ positionTicket: null, entryPrice: null, openTime: null }))).toEqual({
+      status: "duplicate",
+    });
+  });
+
+  it("enriches empty fields and recomputes net profit", () => {
+    const verdict = reconcileTrade(
+      legacyRow,
+      again({ source: "ea", positionType: "BUY", exitPrice: 1.08745, commission: -0.7, swap: -0.35, fee: 0, utcOffsetMinutes: 120 }),
+    );
+    expect(verdict).toMatchObject({
+      status: "enriched",
+      fields: ["exit_price", "commission", "swap", "fee", "utc_offset_minutes"],
+    });
+    expect(verdict.status === "enriched" && verdict.values.netProfit).toBe(38.95);
+    expect(verdict.status === "enriched" && verdict.values.source).toBe("legacy");
+  });
+
+  it("is a conflict naming each differing field with both values", () => {
+    expect(reconcileTrade(legacyRow, again({ lotSize: 0.2, side: "SELL", profit: 40 }))).toEqual({
+      status: "conflict",
+      differences: [
+        { field: "side", stored: "BUY", received: "SELL" },
+        { field: "lot_size", stored: 0.1, received: 0.2 },
+      ],
+    });
+  });
+
+  it("never conflicts on the UTC offset hint", () => {
+    const stored = { ...legacyRow, utcOffsetMinutes: 120 };
+    expect(reconcileTrade(stored, again({ utcOffsetMinutes: 180 }))).toEqual({ status: "duplicate" });
+  });
+
+  it("treats float noise below 8 decimals as equal", () => {
+    expect(reconcileTrade(legacyRow, again({ entryPrice: 1.0834500000001, lotSize: 0.1 + 1e-12 }))).toEqual({
+      status: "duplicate",
+    });
+  });
+});
+
+describe("sameValue", () => {
+  it.each([
+    [1.08345, 1.08345, true],
+    [0.1 + 0.2, 0.3, true],
+    [1.08345, 1.08346, false],
+    [10, 10.01, false],
+    [123456789.12, 123456789.12000001, true],
+    ["EURUSD", "EURUSD", true],
+    ["EURUSD", "EURUSD.m", false],
+  ])("%s vs %s -> %s", (a, b, expected) => {
+    expect(sameValue(a, b)).toBe(expected);
+  });
+});

@@ -1,0 +1,157 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { sqlite } from "@/lib/db";
+import { ApiError } from "@/lib/http/api-error";
+import { validate } from "@/lib/http/validate";
+import { createTradeBody } from "@/lib/schemas/trade";
+import { legacyPayloadText } from "@/lib/test/fixtures";
+import { resetDatabase } from "@/lib/test/reset-database";
+import { createTrade } from "@/lib/trades/create-trade";
+import { createTradeBatch } from "@/lib/trades/create-trade-batch";
+import { getTradeOrThrow } from "@/lib/trades/get-trade-or-throw";
+import { storeTrades } from "@/lib/trades/store-trades";
+
+const legacy = JSON.parse(legacyPayloadText) as Record<string, unknown>;
+const account = { account_login: 5123456, account_server: "Broker-Live", account_currency: "USD" };
+const body = (payload: Record<string, unknown>) => validate(createTradeBody, payload, "trade");
+const rowCount = () => (sqlite().prepare("SELECT COUNT(*) AS n FROM trades").get() as { n: number }).n;
+
+beforeEach(resetDatabase);
+
+describe("createTrade", () => {
+  it("stores the legacy payload in the default account with unknowns as null and the side flipped", () => {
+    const result = createTrade(body(legacy));
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ trade_id: 1, duplicate: false });
+    expect(getTradeOrThrow(1)).toMatchObject({
+      account_id: 1,
+      source: "legacy",
+      position_type: "SELL",
+      side: "BUY",
+      lot_size: 0.1,
+      entry_price: 1.08345,
+      stop_loss: null,
+      take_profit: 1.08745,
+      exit_price: null,
+      commission: null,
+      net_profit: 40,
+      open_time: "2026-01-02T10:11:12",
+      close_time: "2026-01-02T14:00:00",
+      duration_seconds: 13728,
+      magic_number: 12345,
+    });
+    const defaultAccount = sqlite().prepare("SELECT login, server, name, is_default FROM accounts").get();
+    expect(defaultAccount).toEqual({ login: 0, server: "", name: "Default account", is_default: 1 });
+  });
+
+  it("stores an unknown open time and entry price as null, never as 1970 or 0", () => {
+    createTrade(body({ ...legacy, open_time: "1970.01.01 00:00:00", entry_price: 0 }));
+    expect(getTradeOrThrow(1)).toMatchObject({ open_time: null, entry_price: null, duration_seconds: null });
+  });
+
+  it("answers 200 duplicate for the same payload and keeps one row", () => {
+    createTrade(body(legacy));
+    expect(createTrade(body(legacy))).toEqual({ status: 200, body: { trade_id: 1, duplicate: true } });
+    expect(rowCount()).toBe(1);
+  });
+
+  it("lets a richer payload fill empty fields, then recomputes net profit", () => {
+    createTrade(body(legacy));
+    const richer = { ...legacy, position_type: "BUY", exit_price: 1.08745, commission: -0.7, swap: -0.25, fee: 0 };
+    expect(createTrade(body(richer))).toEqual({
+      status: 200,
+      body: { trade_id: 1, duplicate: true, enriched: ["exit_price", "commission", "swap", "fee"] },
+    });
+    expect(getTradeOrThrow(1)).toMatchObject({ source: "legacy", side: "BUY", net_profit: 39.05, exit_price: 1.08745 });
+  });
+
+  it("throws 409 naming each differing field with both values, and changes nothing", () => {
+    createTrade(body(legacy));
+    const attempt = () => createTrade(body({ ...legacy, profit: 41.5, take_profit: 1.09 }));
+    expect(attempt).toThrow(ApiError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ApiError).status).toBe(409);
+      expect((error as ApiError).details).toEqual([
+        { field: "take_profit", message: "stored 1.08745, received 1.09" },
+        { field: "profit", message: "stored 40, received 41.5" },
+      ]);
+    }
+    expect(getTradeOrThrow(1)).toMatchObject({ profit: 40, take_profit: 1.08745 });
+  });
+
+  it("keeps the EA's side and creates the account from the payload", () => {
+    const result = createTrade(body({ ...legacy, ...account, position_type: "BUY", exit_price: 1.08745, commission: -0.7 }));
+    expect(result.body).toMatchObject({ data: { source: "ea", side: "BUY", net_profit: 39.3 } });
+    expect(sqlite().prepare("SELECT login, server, currency, is_default FROM accounts").all()).toEqual([
+      { login: 5123456, server: "Broker-Live", currency: "USD", is_default: 0 },
+    ]);
+  });
+
+  it("tells deals apart by account: the same ticket in two accounts is two trades", () => {
+    createTrade(body({ ...legacy, ...account }));
+    createTrade(body({ ...legacy, ...account, account_server: "Broker-Demo" }));
+    createTrade(body(legacy));
+    expect(rowCount()).toBe(3);
+  });
+
+  it("rejects a currency that differs from the account's with 409", () => {
+    createTrade(body({ ...legacy, ...account }));
+    expect(() => createTrade(body({ ...legacy, ...account, deal_ticket: 9, account_currency: "EUR" }))).toThrow(
+      /account's|different values/,
+    );
+    expect(rowCount()).toBe(1);
+  });
+
+  it("reads the legacy position_type as the side when configured for a fixed old EA", async () => {
+    const { parseEnv } = await import("@/lib/env");
+    const values = (await import("@/lib/trades/trade-values")).toTradeValues(
+      body(legacy),
+      1,
+      parseEnv({ LEGACY_POSITION_TYPE: "position" }).LEGACY_POSITION_TYPE,
+    );
+    expect(values.side).toBe("SELL");
+  });
+});
+
+describe("createTradeBatch", () => {
+  it("stores valid items, reports the others, and judges a repeated key against the earlier item", () => {
+    const items = [
+      legacy,
+      { ...legacy, deal_ticket: 2002, lot_size: "0.1" },
+      { ...legacy, deal_ticket: 2003 },
+      { ...legacy, deal_ticket: 2003, position_type: "BUY", exit_price: 1.08745 },
+      { ...legacy, deal_ticket: 2003, profit: -1 },
+      legacy,
+      "not an object",
+    ];
+    const result = createTradeBatch(items);
+    expect(result.counts).toEqual({ created: 2, duplicate: 1, enriched: 1, conflict: 1, invalid: 2 });
+    expect(result.results.map((item) => item.status)).toEqual([
+      "created",
+      "invalid",
+      "created",
+      "enriched",
+      "conflict",
+      "duplicate",
+      "invalid",
+    ]);
+    expect(result.results[1]!.errors).toEqual([{ field: "trades.1.lot_size", message: expect.any(String) }]);
+    expect(result.results[4]).toMatchObject({
+      trade_id: 2,
+      errors: [{ field: "trades.4.profit", message: "stored 40, received -1" }],
+    });
+    expect(rowCount()).toBe(2);
+  });
+
+  it("writes all or nothing: a failing transaction leaves no partial batch", () => {
+    const handle = sqlite();
+    handle.exec("CREATE TRIGGER fail_third BEFORE INSERT ON trades WHEN NEW.deal_ticket = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    try {
+      expect(() => storeTrades([1, 2, 3].map((deal) => body({ ...legacy, deal_ticket: deal })))).toThrow("boom");
+      expect(rowCount()).toBe(0);
+    } finally {
+      handle.exec("DROP TRIGGER fail_third");
+    }
+  });
+});
