@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       HOST: "127.0.0.1",
       SQLITE_SYNCHRONOUS: "NORMAL",
       SQLITE_BUSY_TIMEOUT_MS: 5000,
+      SQLITE_CACHE_MB: 64,
       LEGACY_POSITION_TYPE: "exit_deal",
     });
   });

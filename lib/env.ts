@@ -18,6 +18,7 @@ export const envSchema = z.object({
     z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   ),
   SQLITE_BUSY_TIMEOUT_MS: z.preprocess(unset, z.coerce.number().int().min(0).max(600_000).default(5000)),
+  SQLITE_CACHE_MB: z.preprocess(unset, z.coerce.number().int().min(2).max(16_384).default(64)),
   LEGACY_POSITION_TYPE: z.preprocess(unset, z.enum(["exit_deal", "position"]).default("exit_deal")),
 });
 

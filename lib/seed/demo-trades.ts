@@ -1,5 +1,6 @@
 // A deterministic, realistic year of closed trades as the EA would send them (wire format), for
 // `npm run db:seed` and for tests that need a known set. Same seed -> same trades.
+import { formatMt5Time } from "@/lib/time/broker-time";
 
 export interface DemoAccount {
   login: number;
@@ -65,10 +66,6 @@ export interface DemoOptions {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
-function mt5Time(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ").replaceAll("-", ".");
-}
-
 /** One extended-payload object per exit deal, sorted by close time. */
 export function generateDemoTrades(options: DemoOptions = {}): Record<string, unknown>[] {
   const random = createRandom(options.seed ?? 42);
@@ -127,8 +124,8 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
           commission: round(entryShare - (spec.commissionPerLot * volume) / 2, 2),
           swap: nights > 0 ? round(-0.8 * nights * volume * 10, 2) : 0,
           fee: 0,
-          open_time: mt5Time(openTime),
-          close_time: mt5Time(closeTime),
+          open_time: formatMt5Time(openTime),
+          close_time: formatMt5Time(closeTime),
           magic_number: strategy.magic,
           comment: strategy.magic === 0 ? "" : `ea#${strategy.magic}`,
           utc_offset_minutes: 120,

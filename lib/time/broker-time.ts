@@ -45,3 +45,8 @@ function parseOffset(zone: string): number {
 export function formatBrokerTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
+
+/** "2026.01.02 10:11:12": the terminal's own format, as the EA sends it. */
+export function formatMt5Time(seconds: number): string {
+  return formatBrokerTime(seconds).replace("T", " ").replaceAll("-", ".");
+}

@@ -1,15 +1,15 @@
 import { ApiError } from "@/lib/http/api-error";
 import type { CreateTradeBody } from "@/lib/schemas/trade";
 import type { FieldDifference } from "@/lib/trades/reconcile-trade";
-import { storeTrades } from "@/lib/trades/store-trades";
+import { queueTrade } from "@/lib/trades/store-trades";
 import { toTradeResource } from "@/lib/trades/trade-record";
 
 /**
  * Stores one closed trade. Returns the response body and status the conventions give:
  * 201 when new, 200 when already stored (possibly enriched); a differing value throws 409.
  */
-export function createTrade(body: CreateTradeBody) {
-  const outcome = storeTrades([body])[0]!;
+export async function createTrade(body: CreateTradeBody) {
+  const outcome = await queueTrade(body);
   switch (outcome.status) {
     case "created":
       return { status: 201, body: { trade_id: outcome.tradeId, duplicate: false, data: toTradeResource(outcome.trade) } };

@@ -18,8 +18,8 @@ const rowCount = () => (sqlite().prepare("SELECT COUNT(*) AS n FROM trades").get
 beforeEach(resetDatabase);
 
 describe("createTrade", () => {
-  it("stores the legacy payload in the default account with unknowns as null and the side flipped", () => {
-    const result = createTrade(body(legacy));
+  it("stores the legacy payload in the default account with unknowns as null and the side flipped", async () => {
+    const result = await createTrade(body(legacy));
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ trade_id: 1, duplicate: false });
     expect(getTradeOrThrow(1)).toMatchObject({
@@ -43,63 +43,62 @@ describe("createTrade", () => {
     expect(defaultAccount).toEqual({ login: 0, server: "", name: "Default account", is_default: 1 });
   });
 
-  it("stores an unknown open time and entry price as null, never as 1970 or 0", () => {
-    createTrade(body({ ...legacy, open_time: "1970.01.01 00:00:00", entry_price: 0 }));
+  it("stores an unknown open time and entry price as null, never as 1970 or 0", async () => {
+    await createTrade(body({ ...legacy, open_time: "1970.01.01 00:00:00", entry_price: 0 }));
     expect(getTradeOrThrow(1)).toMatchObject({ open_time: null, entry_price: null, duration_seconds: null });
   });
 
-  it("answers 200 duplicate for the same payload and keeps one row", () => {
-    createTrade(body(legacy));
-    expect(createTrade(body(legacy))).toEqual({ status: 200, body: { trade_id: 1, duplicate: true } });
+  it("answers 200 duplicate for the same payload and keeps one row", async () => {
+    await createTrade(body(legacy));
+    expect(await createTrade(body(legacy))).toEqual({ status: 200, body: { trade_id: 1, duplicate: true } });
     expect(rowCount()).toBe(1);
   });
 
-  it("lets a richer payload fill empty fields, then recomputes net profit", () => {
-    createTrade(body(legacy));
+  it("lets a richer payload fill empty fields, then recomputes net profit", async () => {
+    await createTrade(body(legacy));
     const richer = { ...legacy, position_type: "BUY", exit_price: 1.08745, commission: -0.7, swap: -0.25, fee: 0 };
-    expect(createTrade(body(richer))).toEqual({
+    expect(await createTrade(body(richer))).toEqual({
       status: 200,
       body: { trade_id: 1, duplicate: true, enriched: ["exit_price", "commission", "swap", "fee"] },
     });
     expect(getTradeOrThrow(1)).toMatchObject({ source: "legacy", side: "BUY", net_profit: 39.05, exit_price: 1.08745 });
   });
 
-  it("throws 409 naming each differing field with both values, and changes nothing", () => {
-    createTrade(body(legacy));
-    const attempt = () => createTrade(body({ ...legacy, profit: 41.5, take_profit: 1.09 }));
-    expect(attempt).toThrow(ApiError);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as ApiError).status).toBe(409);
-      expect((error as ApiError).details).toEqual([
+  it("throws 409 naming each differing field with both values, and changes nothing", async () => {
+    await createTrade(body(legacy));
+    const error = await createTrade(body({ ...legacy, profit: 41.5, take_profit: 1.09 })).catch((thrown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 409,
+      details: [
         { field: "take_profit", message: "stored 1.08745, received 1.09" },
         { field: "profit", message: "stored 40, received 41.5" },
-      ]);
-    }
+      ],
+    });
     expect(getTradeOrThrow(1)).toMatchObject({ profit: 40, take_profit: 1.08745 });
   });
 
-  it("keeps the EA's side and creates the account from the payload", () => {
-    const result = createTrade(body({ ...legacy, ...account, position_type: "BUY", exit_price: 1.08745, commission: -0.7 }));
+  it("keeps the EA's side and creates the account from the payload", async () => {
+    const result = await createTrade(body({ ...legacy, ...account, position_type: "BUY", exit_price: 1.08745, commission: -0.7 }));
     expect(result.body).toMatchObject({ data: { source: "ea", side: "BUY", net_profit: 39.3 } });
     expect(sqlite().prepare("SELECT login, server, currency, is_default FROM accounts").all()).toEqual([
       { login: 5123456, server: "Broker-Live", currency: "USD", is_default: 0 },
     ]);
   });
 
-  it("tells deals apart by account: the same ticket in two accounts is two trades", () => {
-    createTrade(body({ ...legacy, ...account }));
-    createTrade(body({ ...legacy, ...account, account_server: "Broker-Demo" }));
-    createTrade(body(legacy));
+  it("tells deals apart by account: the same ticket in two accounts is two trades", async () => {
+    await createTrade(body({ ...legacy, ...account }));
+    await createTrade(body({ ...legacy, ...account, account_server: "Broker-Demo" }));
+    await createTrade(body(legacy));
     expect(rowCount()).toBe(3);
   });
 
-  it("rejects a currency that differs from the account's with 409", () => {
-    createTrade(body({ ...legacy, ...account }));
-    expect(() => createTrade(body({ ...legacy, ...account, deal_ticket: 9, account_currency: "EUR" }))).toThrow(
-      /account's|different values/,
-    );
+  it("rejects a currency that differs from the account's with 409", async () => {
+    await createTrade(body({ ...legacy, ...account }));
+    await expect(createTrade(body({ ...legacy, ...account, deal_ticket: 9, account_currency: "EUR" }))).rejects.toMatchObject({
+      status: 409,
+      details: [{ field: "account_currency", message: 'stored "USD", received "EUR"' }],
+    });
     expect(rowCount()).toBe(1);
   });
 
@@ -111,6 +110,30 @@ describe("createTrade", () => {
       parseEnv({ LEGACY_POSITION_TYPE: "position" }).LEGACY_POSITION_TYPE,
     );
     expect(values.side).toBe("SELL");
+  });
+});
+
+describe("group commit of single posts", () => {
+  it("judges concurrent posts in arrival order: one row per deal, the first one 201", async () => {
+    const results = await Promise.all([
+      createTrade(body(legacy)),
+      ...Array.from({ length: 18 }, () => createTrade(body(legacy))),
+      createTrade(body({ ...legacy, deal_ticket: 77 })),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([201, ...Array(18).fill(200), 201]);
+    expect(rowCount()).toBe(2);
+  });
+
+  it("shares one transaction: when it fails, every post of the group is rejected and none is stored", async () => {
+    const handle = sqlite();
+    handle.exec("CREATE TRIGGER fail_second BEFORE INSERT ON trades WHEN NEW.deal_ticket = 2 BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    try {
+      const results = await Promise.allSettled([1, 2, 3].map((deal) => createTrade(body({ ...legacy, deal_ticket: deal }))));
+      expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+      expect(rowCount()).toBe(0);
+    } finally {
+      handle.exec("DROP TRIGGER fail_second");
+    }
   });
 });
 

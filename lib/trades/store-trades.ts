@@ -78,6 +78,38 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
 
 // Look up before inserting (rather than INSERT .. ON CONFLICT) so re-sends do not burn AUTOINCREMENT
 // ids; the immediate transaction makes the pair atomic against other writers.
+interface QueuedTrade {
+  body: CreateTradeBody;
+  resolve: (outcome: StoreOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+let queued: QueuedTrade[] = [];
+
+/**
+ * Group commit for single posts: trades queued in the same turn of the event loop are stored by one
+ * `storeTrades` call, in arrival order, so 16 concurrent posts cost one commit instead of 16. Each
+ * promise settles after that commit, so a 2xx still means the row is durable.
+ */
+export function queueTrade(body: CreateTradeBody): Promise<StoreOutcome> {
+  return new Promise((resolve, reject) => {
+    queued.push({ body, resolve, reject });
+    if (queued.length === 1) setImmediate(flushQueue);
+  });
+}
+
+function flushQueue(): void {
+  const group = queued;
+  queued = [];
+  try {
+    const outcomes = storeTrades(group.map((item) => item.body));
+    group.forEach((item, index) => item.resolve(outcomes[index]!));
+  } catch (error) {
+    // The transaction rolled back as a whole: nothing of the group was stored.
+    for (const item of group) item.reject(error);
+  }
+}
+
 function storeOne(statements: Statements, values: TradeValues): StoreOutcome {
   const stored = statements.findTrade.get(values.dealTicket, values.accountId);
   if (!stored) {

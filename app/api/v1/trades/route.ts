@@ -16,6 +16,6 @@ export const GET = route("read", (request) => {
 // POST /api/v1/trades - store a closed trade sent by the EA (legacy 14-key payload or extended)
 export const POST = route("write", async (request) => {
   const body = validate(createTradeBody, await readJsonBody(request, 64 * kib), "trade");
-  const result = createTrade(body);
+  const result = await createTrade(body);
   return Response.json(result.body, { status: result.status });
 });
