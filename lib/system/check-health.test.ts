@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { databaseFilePath } from "@/lib/db/database-file";
 import { closeDatabase } from "@/lib/db";
 import { checkHealth } from "@/lib/system/check-health";
@@ -13,10 +13,12 @@ describe("checkHealth", () => {
   });
 
   it("throws 503 unavailable when the file is not a database", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     await closeDatabase();
     const file = databaseFilePath(process.env.DATABASE_URL!);
     writeFileSync(file, "this is not a database".repeat(100));
     // The Prisma client reconnects on its next query and finds garbage.
     await expect(checkHealth()).rejects.toMatchObject({ status: 503, code: "unavailable" });
+    expect(log).toHaveBeenCalledWith("health check failed:", expect.anything());
   });
 });

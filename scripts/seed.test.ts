@@ -1,0 +1,50 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const directory = mkdtempSync(path.join(os.tmpdir(), "journal-seed-"));
+const file = path.join(directory, "journal.db");
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+
+function seed(...args: string[]) {
+  try {
+    const output = execFileSync(process.execPath, [tsx, "scripts/seed.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+    return { code: 0, output };
+  } catch (error) {
+    const failure = error as { status: number; stdout: string; stderr: string };
+    return { code: failure.status, output: failure.stdout + failure.stderr };
+  }
+}
+
+const count = () => {
+  const handle = new Database(file, { readonly: true });
+  const row = handle.prepare("SELECT COUNT(*) AS trades, COUNT(DISTINCT account_id) AS accounts FROM trades").get();
+  handle.close();
+  return row;
+};
+
+describe("npm run db:seed", () => {
+  it("seeds an empty database, refuses a non-empty one, and replaces it with --force", { timeout: 60_000 }, () => {
+    const first = seed();
+    expect(first).toMatchObject({ code: 0, output: expect.stringMatching(/seeded \d+ trades in 2 accounts/) });
+    const seeded = count();
+    expect(seeded).toMatchObject({ accounts: 2 });
+    expect((seeded as { trades: number }).trades).toBeGreaterThan(700);
+
+    expect(seed()).toMatchObject({ code: 1, output: expect.stringContaining("--force") });
+    expect(count()).toEqual(seeded);
+
+    expect(seed("--force")).toMatchObject({ code: 0, output: expect.stringContaining("deleted") });
+    expect(count()).toEqual(seeded);
+  });
+});
