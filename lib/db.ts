@@ -41,7 +41,10 @@ function createPrismaClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-/** The Prisma client: the default door to the database. */
+/**
+ * The Prisma client: the default door to the database. Created when this module is first imported,
+ * so DATABASE_URL must be set before that (the scripts and the test setup do so).
+ */
 export const db: PrismaClient = globalForDb.prisma ?? createPrismaClient();
 globalForDb.prisma = db;
 

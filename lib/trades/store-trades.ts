@@ -19,6 +19,7 @@ const insertedColumns = Object.keys(tradeColumns).filter(
 ) as (keyof Omit<TradeRecord, "id">)[];
 
 interface Statements {
+  handle: Database.Database;
   insertAccount: Database.Statement<unknown[], { id: number; currency: string | null }>;
   findAccount: Database.Statement<[number, string], { id: number; currency: string | null }>;
   setAccountCurrency: Database.Statement;
@@ -33,6 +34,7 @@ function prepare(handle: Database.Database): Statements {
   let statements = statementsByHandle.get(handle);
   if (!statements) {
     statements = {
+      handle,
       insertAccount: handle.prepare(
         `INSERT INTO accounts (login, server, currency, name, is_default, created_at)
          VALUES (?, ?, ?, ?, ?, ?) RETURNING id, currency`,
@@ -131,13 +133,15 @@ function storeOne(statements: Statements, values: TradeValues): StoreOutcome {
   }
 }
 
+const propertyOfColumn = Object.fromEntries(Object.entries(tradeColumns).map(([property, column]) => [column, property]));
+
+/** UPDATE of just these columns, prepared once per combination. */
 function updateStatement(statements: Statements, columns: string[]): Database.Statement {
   const key = columns.join(",");
   let statement = statements.updates.get(key);
   if (!statement) {
-    const propertyOf = Object.fromEntries(Object.entries(tradeColumns).map(([property, column]) => [column, property]));
-    const assignments = columns.map((column) => `${column} = @${propertyOf[column]}`).join(", ");
-    statement = sqlite().prepare(`UPDATE trades SET ${assignments} WHERE id = @id`);
+    const assignments = columns.map((column) => `${column} = @${propertyOfColumn[column]}`).join(", ");
+    statement = statements.handle.prepare(`UPDATE trades SET ${assignments} WHERE id = @id`);
     statements.updates.set(key, statement);
   }
   return statement;
