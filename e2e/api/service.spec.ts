@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readMigrationList } from "@/lib/db/migrate";
 
 test.describe("service endpoints", () => {
   test("GET /api/v1 lists the endpoints", async ({ request }) => {
@@ -17,6 +18,9 @@ test.describe("service endpoints", () => {
         "GET /api/v1/accounts",
         "GET /api/v1/analytics/summary",
         "GET /api/v1/openapi.json",
+        "GET /api/v1/strategies",
+        "PUT /api/v1/strategies/{account_id}/{magic_number}",
+        "DELETE /api/v1/strategies/{account_id}/{magic_number}",
       ]),
     );
   });
@@ -26,7 +30,7 @@ test.describe("service endpoints", () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({
       status: "running",
-      database: { status: "ok", migration: expect.stringMatching(/_init$/) },
+      database: { status: "ok", migration: readMigrationList().migrationDirectories.at(-1)!.path },
     });
   });
 

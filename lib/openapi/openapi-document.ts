@@ -7,9 +7,11 @@ import {
   errorBody,
   healthResource,
   pageInfo,
+  strategyResource,
   summaryResource,
   tradeResource,
 } from "@/lib/schemas/responses";
+import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
 import { listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
 
@@ -47,6 +49,11 @@ const badRequest = {
   "415": error("Content-Type is not application/json"),
   "422": error("A field is invalid; details name each one"),
 };
+
+const strategyPath = [
+  { name: "account_id", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+  { name: "magic_number", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+];
 
 export const endpoints = {
   "/api/v1": {
@@ -129,6 +136,34 @@ export const endpoints = {
       },
     },
   },
+  "/api/v1/strategies": {
+    get: {
+      summary: "Strategy names, per account and magic number",
+      responses: {
+        "200": json(
+          { type: "object", properties: { data: { type: "array", items: ref("Strategy") }, page: ref("Page") } },
+          "All names",
+        ),
+      },
+    },
+  },
+  "/api/v1/strategies/{account_id}/{magic_number}": {
+    put: {
+      summary: "Name the strategy behind a magic number in one account",
+      parameters: strategyPath,
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(setStrategyNameBody, "input") } } },
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Strategy") } }, "The name"),
+        "404": error("No such account"),
+        ...badRequest,
+      },
+    },
+    delete: {
+      summary: "Forget a strategy's name",
+      parameters: strategyPath,
+      responses: { "204": { description: "Forgotten" }, "404": error("No name was set") },
+    },
+  },
 } as const;
 
 /** The OpenAPI 3.1 description of the API, assembled from the same zod schemas that validate it. */
@@ -152,6 +187,7 @@ export function openApiDocument() {
         Page: jsonSchema(pageInfo),
         Account: jsonSchema(accountResource),
         Summary: jsonSchema(summaryResource),
+        Strategy: jsonSchema(strategyResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

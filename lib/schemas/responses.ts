@@ -112,3 +112,10 @@ export const healthResource = z.object({
   version: z.string(),
   database: z.object({ status: z.literal("ok"), migration: z.string().nullable(), latency_ms: z.number() }),
 });
+
+export const strategyResource = z.object({
+  account_id: z.int(),
+  magic_number: z.int(),
+  name: z.string(),
+  updated_at: z.string().meta({ description: "When the name was last set (UTC)" }),
+});
