@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reconcileTrade, sameValue } from "@/lib/trades/reconcile-trade";
+import { sameValue } from "@/lib/ingestion/reconcile";
+import { reconcileTrade } from "@/lib/trades/reconcile-trade";
 import type { TradeRecord, TradeValues } from "@/lib/trades/trade-record";
 import { withDerivedValues } from "@/lib/trades/trade-values";
 

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { createAccountResolver } from "@/lib/accounts/resolve-account";
 import { sqlite } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { CreateTradeBody } from "@/lib/schemas/trade";
@@ -12,17 +13,12 @@ export type StoreOutcome =
   | { status: "enriched"; tradeId: number; enriched: string[] }
   | { status: "conflict"; tradeId: number | null; differences: FieldDifference[] };
 
-const defaultAccount = { login: 0, server: "", name: "Default account" };
-
 const insertedColumns = Object.keys(tradeColumns).filter(
   (property) => property !== "id",
 ) as (keyof Omit<TradeRecord, "id">)[];
 
 interface Statements {
   handle: Database.Database;
-  insertAccount: Database.Statement<unknown[], { id: number; currency: string | null }>;
-  findAccount: Database.Statement<[number, string], { id: number; currency: string | null }>;
-  setAccountCurrency: Database.Statement;
   insertTrade: Database.Statement<Record<string, unknown>, { id: number }>;
   findTrade: Database.Statement<[number, number], TradeRecord>;
   updates: Map<string, Database.Statement>;
@@ -35,12 +31,6 @@ function prepare(handle: Database.Database): Statements {
   if (!statements) {
     statements = {
       handle,
-      insertAccount: handle.prepare(
-        `INSERT INTO accounts (login, server, currency, name, is_default, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id, currency`,
-      ),
-      findAccount: handle.prepare("SELECT id, currency FROM accounts WHERE login = ? AND server = ?"),
-      setAccountCurrency: handle.prepare("UPDATE accounts SET currency = ? WHERE id = ?"),
       insertTrade: handle.prepare(
         `INSERT INTO trades (${insertedColumns.map((property) => tradeColumns[property]).join(", ")})
          VALUES (${insertedColumns.map((property) => `@${property}`).join(", ")}) RETURNING id`,
@@ -64,9 +54,9 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
   const store = handle.transaction(() => {
-    const accounts = new Map<string, { id: number; currency: string | null }>();
+    const resolveAccount = createAccountResolver(handle);
     return bodies.map((body) => {
-      const account = resolveAccount(statements, accounts, body);
+      const account = resolveAccount(body);
       const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE);
       if (account.currencyConflict) {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
@@ -145,43 +135,4 @@ function updateStatement(statements: Statements, columns: string[]): Database.St
     statements.updates.set(key, statement);
   }
   return statement;
-}
-
-interface ResolvedAccount {
-  id: number;
-  currencyConflict?: FieldDifference;
-}
-
-/** Finds or creates the payload's account (or the default account when it names none). */
-function resolveAccount(
-  statements: Statements,
-  cache: Map<string, { id: number; currency: string | null }>,
-  body: CreateTradeBody,
-): ResolvedAccount {
-  const login = body.account_login ?? defaultAccount.login;
-  const server = body.account_server ?? defaultAccount.server;
-  const key = `${login}\n${server}`;
-  let account = cache.get(key);
-  if (!account) {
-    const isDefault = body.account_login == null;
-    account =
-      statements.findAccount.get(login, server) ??
-      statements.insertAccount.get(
-        login,
-        server,
-        body.account_currency ?? null,
-        isDefault ? defaultAccount.name : null,
-        isDefault ? 1 : 0,
-        new Date().toISOString(),
-      )!;
-    cache.set(key, account);
-  }
-  const currency = body.account_currency;
-  if (currency == null || account.currency === currency) return { id: account.id };
-  if (account.currency === null) {
-    statements.setAccountCurrency.run(currency, account.id);
-    account.currency = currency;
-    return { id: account.id };
-  }
-  return { id: account.id, currencyConflict: { field: "account_currency", stored: account.currency, received: currency } };
 }

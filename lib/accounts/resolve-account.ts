@@ -1,0 +1,78 @@
+import type Database from "better-sqlite3";
+
+/** The account fields a payload may carry (trades, balance operations). */
+export interface AccountFields {
+  account_login?: number | null;
+  account_server?: string | null;
+  account_currency?: string | null;
+}
+
+export interface ResolvedAccount {
+  id: number;
+  /** The payload names a currency other than the account's: the caller answers 409. */
+  currencyConflict?: { field: "account_currency"; stored: string; received: string };
+}
+
+const defaultAccount = { login: 0, server: "", name: "Default account" };
+
+interface AccountStatements {
+  find: Database.Statement<[number, string], { id: number; currency: string | null }>;
+  insert: Database.Statement<unknown[], { id: number; currency: string | null }>;
+  setCurrency: Database.Statement;
+}
+
+const statementsByHandle = new WeakMap<Database.Database, AccountStatements>();
+
+function prepare(handle: Database.Database): AccountStatements {
+  let statements = statementsByHandle.get(handle);
+  if (!statements) {
+    statements = {
+      find: handle.prepare("SELECT id, currency FROM accounts WHERE login = ? AND server = ?"),
+      insert: handle.prepare(
+        `INSERT INTO accounts (login, server, currency, name, is_default, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id, currency`,
+      ),
+      setCurrency: handle.prepare("UPDATE accounts SET currency = ? WHERE id = ?"),
+    };
+    statementsByHandle.set(handle, statements);
+  }
+  return statements;
+}
+
+/**
+ * For one write transaction: finds or creates the account a payload names (the default account
+ * when it names none) and fills its currency when unknown. Remembers what it found, so a batch
+ * looks each account up once. Call it inside the transaction that stores the payload.
+ */
+export function createAccountResolver(handle: Database.Database): (fields: AccountFields) => ResolvedAccount {
+  const statements = prepare(handle);
+  const cache = new Map<string, { id: number; currency: string | null }>();
+  return (fields) => {
+    const login = fields.account_login ?? defaultAccount.login;
+    const server = fields.account_server ?? defaultAccount.server;
+    const key = `${login}\n${server}`;
+    let account = cache.get(key);
+    if (!account) {
+      const isDefault = fields.account_login == null;
+      account =
+        statements.find.get(login, server) ??
+        statements.insert.get(
+          login,
+          server,
+          fields.account_currency ?? null,
+          isDefault ? defaultAccount.name : null,
+          isDefault ? 1 : 0,
+          new Date().toISOString(),
+        )!;
+      cache.set(key, account);
+    }
+    const currency = fields.account_currency;
+    if (currency == null || account.currency === currency) return { id: account.id };
+    if (account.currency === null) {
+      statements.setCurrency.run(currency, account.id);
+      account.currency = currency;
+      return { id: account.id };
+    }
+    return { id: account.id, currencyConflict: { field: "account_currency", stored: account.currency, received: currency } };
+  };
+}
