@@ -1,3 +1,5 @@
+import { ApiError } from "@/lib/http/api-error";
+
 // The conventions' rule for a record that arrives again under the same key: only the fields it
 // sent count (null = not sent). All equal -> duplicate; it only fills empty fields -> enriched;
 // a known value differs -> conflict, naming each field with both values.
@@ -52,4 +54,21 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return Math.abs(a - b) <= 5e-9 + 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
   }
   return a === b;
+}
+
+/** 409 naming each differing field with both values; `what` says what is stored ("Trade 7"). */
+export function conflictError(what: string, differences: FieldDifference[]): ApiError {
+  return new ApiError(
+    "conflict",
+    `${what} is already stored with different values: ${differences.map((d) => d.field).join(", ")}`,
+    conflictDetails(differences),
+  );
+}
+
+/** Each difference as an error detail; `prefix` roots the field (e.g. "trades.3."). */
+export function conflictDetails(differences: FieldDifference[], prefix = "") {
+  return differences.map((difference) => ({
+    field: `${prefix}${difference.field}`,
+    message: `stored ${JSON.stringify(difference.stored)}, received ${JSON.stringify(difference.received)}`,
+  }));
 }

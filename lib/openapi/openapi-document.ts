@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appName, appVersion } from "@/lib/system/app-info";
 import {
   accountResource,
+  balanceOperationResource,
   batchResponse,
   createTradeResponse,
   errorBody,
@@ -11,6 +12,7 @@ import {
   summaryResource,
   tradeResource,
 } from "@/lib/schemas/responses";
+import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
 import { listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
@@ -164,6 +166,36 @@ export const endpoints = {
       responses: { "204": { description: "Forgotten" }, "404": error("No name was set") },
     },
   },
+  "/api/v1/balance-operations": {
+    get: {
+      summary: "Deposits, withdrawals and credits in time order",
+      parameters: queryParameters(listBalanceOperationsQuery.shape),
+      responses: {
+        "200": json(
+          { type: "object", properties: { data: { type: "array", items: ref("BalanceOperation") }, page: ref("Page") } },
+          "All matching operations",
+        ),
+        "422": error("Invalid filter"),
+      },
+    },
+    post: {
+      summary: "Record a deposit, withdrawal or credit (idempotent by ticket)",
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(createBalanceOperationBody, "input") } } },
+      responses: {
+        "201": json({ type: "object", properties: { duplicate: { type: "boolean" }, data: ref("BalanceOperation") } }, "Created"),
+        "200": json({ type: "object", properties: { duplicate: { type: "boolean" }, data: ref("BalanceOperation") } }, "Same ticket again"),
+        "409": error("Same ticket, different values"),
+        ...badRequest,
+      },
+    },
+  },
+  "/api/v1/balance-operations/{id}": {
+    delete: {
+      summary: "Remove a balance operation",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      responses: { "204": { description: "Removed" }, "404": error("No such operation") },
+    },
+  },
 } as const;
 
 /** The OpenAPI 3.1 description of the API, assembled from the same zod schemas that validate it. */
@@ -188,6 +220,7 @@ export function openApiDocument() {
         Account: jsonSchema(accountResource),
         Summary: jsonSchema(summaryResource),
         Strategy: jsonSchema(strategyResource),
+        BalanceOperation: jsonSchema(balanceOperationResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

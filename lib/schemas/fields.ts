@@ -28,6 +28,37 @@ export const brokerTime = z
   })
   .meta({ description: `Broker wall-clock time: ${brokerTimeFormats}`, examples: ["2026.01.02 10:11:12"] });
 
+/** The account a payload belongs to: login and server together, the currency optional. */
+export const accountFields = {
+  account_login: ticket.min(1).nullish(),
+  account_server: z.string().trim().min(1).max(128).nullish(),
+  account_currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3,6}$/, { error: "must be a currency code such as USD" })
+    .transform((code) => code.toUpperCase())
+    .nullish(),
+};
+
+/** The cross-field rules of `accountFields`. */
+export function checkAccountFields(
+  value: { account_login?: number | null; account_server?: string | null; account_currency?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  const hasLogin = value.account_login != null;
+  const hasServer = value.account_server != null;
+  if (hasLogin !== hasServer) {
+    ctx.addIssue({
+      code: "custom",
+      path: [hasLogin ? "account_server" : "account_login"],
+      message: "account_login and account_server are sent together",
+    });
+  }
+  if (value.account_currency != null && !hasLogin) {
+    ctx.addIssue({ code: "custom", path: ["account_currency"], message: "needs account_login and account_server" });
+  }
+}
+
 export const positionTypes = ["BUY", "SELL", "UNKNOWN"] as const;
 export const sides = ["BUY", "SELL"] as const;
 export const positionReasons = [

@@ -119,3 +119,14 @@ export const strategyResource = z.object({
   name: z.string(),
   updated_at: z.string().meta({ description: "When the name was last set (UTC)" }),
 });
+
+export const balanceOperationResource = z.object({
+  id: z.int(),
+  account_id: z.int(),
+  type: z.enum(["deposit", "withdrawal", "credit"]),
+  amount: z.number().meta({ description: "Signed, in the account's currency" }),
+  time: wallClock,
+  ticket: nullableInt,
+  comment: z.string().nullable(),
+  created_at: z.string(),
+});

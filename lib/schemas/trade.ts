@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { brokerTime, money, positionReasons, positionTypes, price, ticket } from "@/lib/schemas/fields";
+import {
+  accountFields,
+  brokerTime,
+  checkAccountFields,
+  money,
+  positionReasons,
+  positionTypes,
+  price,
+  ticket,
+} from "@/lib/schemas/fields";
 
 /**
  * One closed trade (one exit deal) as POSTed by an EA. The first 14 keys are the legacy bridge
@@ -33,28 +42,10 @@ export const createTradeBody = z
     utc_offset_minutes: z.int().min(-14 * 60).max(14 * 60).nullish().meta({
       description: "Broker time minus UTC, a hint only; an ISO time's offset fills it too",
     }),
-    account_login: ticket.min(1).nullish(),
-    account_server: z.string().trim().min(1).max(128).nullish(),
-    account_currency: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3,6}$/, { error: "must be a currency code such as USD" })
-      .transform((code) => code.toUpperCase())
-      .nullish(),
+    ...accountFields,
   })
   .superRefine((trade, ctx) => {
-    const hasLogin = trade.account_login != null;
-    const hasServer = trade.account_server != null;
-    if (hasLogin !== hasServer) {
-      ctx.addIssue({
-        code: "custom",
-        path: [hasLogin ? "account_server" : "account_login"],
-        message: "account_login and account_server are sent together",
-      });
-    }
-    if (trade.account_currency != null && !hasLogin) {
-      ctx.addIssue({ code: "custom", path: ["account_currency"], message: "needs account_login and account_server" });
-    }
+    checkAccountFields(trade, ctx);
     const open = trade.open_time;
     // 1970.01.01 00:00:00 is the legacy EA's "opening deal not found".
     if (open && open.seconds > 0 && trade.close_time && open.seconds > trade.close_time.seconds) {

@@ -1,7 +1,7 @@
 import { issueDetails, type ErrorDetail } from "@/lib/http/api-error";
 import { safeValidate } from "@/lib/http/validate";
 import { createTradeBody, type CreateTradeBody } from "@/lib/schemas/trade";
-import { conflictDetails } from "@/lib/trades/create-trade";
+import { conflictDetails } from "@/lib/ingestion/reconcile";
 import { storeTrades } from "@/lib/trades/store-trades";
 
 type ItemStatus = "created" | "duplicate" | "enriched" | "conflict" | "invalid";

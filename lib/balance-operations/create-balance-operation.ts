@@ -1,0 +1,76 @@
+import type Database from "better-sqlite3";
+import { createAccountResolver } from "@/lib/accounts/resolve-account";
+import {
+  toBalanceOperationResource,
+  type BalanceOperationRow,
+} from "@/lib/balance-operations/balance-operation-resource";
+import { sqlite } from "@/lib/db";
+import { cached } from "@/lib/db/cached-statement";
+import { ApiError } from "@/lib/http/api-error";
+import { conflictError, reconcile } from "@/lib/ingestion/reconcile";
+import type { CreateBalanceOperationBody } from "@/lib/schemas/balance-operation";
+
+const selectRow = `SELECT id, account_id AS accountId, type, amount, time, ticket, comment, created_at AS createdAt
+                     FROM balance_operations`;
+
+type Values = Omit<BalanceOperationRow, "id" | "createdAt">;
+
+/**
+ * Stores a deposit, withdrawal or credit. With a ticket it is idempotent like a trade: the same
+ * ticket again is a duplicate (200), may fill an empty comment, and a differing value is a 409.
+ */
+export function createBalanceOperation(body: CreateBalanceOperationBody) {
+  const handle = sqlite();
+  const store = handle.transaction(() => {
+    const accountId = resolveAccount(handle, body);
+    const values: Values = {
+      accountId,
+      type: body.type,
+      amount: body.amount,
+      time: body.time.seconds,
+      ticket: body.ticket ?? null,
+      comment: body.comment ?? null,
+    };
+    const stored =
+      values.ticket === null
+        ? undefined
+        : (cached(handle, `${selectRow} WHERE account_id = ? AND ticket = ?`).get(accountId, values.ticket) as
+            | BalanceOperationRow
+            | undefined);
+    if (!stored) {
+      const inserted = cached(
+        handle,
+        `INSERT INTO balance_operations (account_id, type, amount, time, ticket, comment, created_at)
+         VALUES (@accountId, @type, @amount, @time, @ticket, @comment, @createdAt) RETURNING id`,
+      ).get({ ...values, createdAt: new Date().toISOString() }) as { id: number };
+      return { status: 201, body: { duplicate: false, data: readOperation(handle, inserted.id) } };
+    }
+    const verdict = reconcile(stored as Values, values, ["type", "amount", "time"], ["comment"], (field) => field);
+    if (verdict.status === "conflict") throw conflictError(`Balance operation ${stored.id}`, verdict.differences);
+    if (verdict.status === "enriched") {
+      cached(handle, "UPDATE balance_operations SET comment = ? WHERE id = ?").run(values.comment, stored.id);
+    }
+    const enriched = verdict.status === "enriched" ? { enriched: verdict.filled } : {};
+    return { status: 200, body: { duplicate: true, ...enriched, data: readOperation(handle, stored.id) } };
+  });
+  return store.immediate();
+}
+
+function resolveAccount(handle: Database.Database, body: CreateBalanceOperationBody): number {
+  if (body.account_id != null) {
+    const account = cached(handle, "SELECT id FROM accounts WHERE id = ?").get(body.account_id);
+    if (!account) {
+      throw new ApiError("validation_error", "Invalid balance operation: account_id", [
+        { field: "account_id", message: "no account has this id (see GET /api/v1/accounts)" },
+      ]);
+    }
+    return body.account_id;
+  }
+  const account = createAccountResolver(handle)(body);
+  if (account.currencyConflict) throw conflictError(`Account ${account.id}`, [account.currencyConflict]);
+  return account.id;
+}
+
+function readOperation(handle: Database.Database, id: number) {
+  return toBalanceOperationResource(cached(handle, `${selectRow} WHERE id = ?`).get(id) as BalanceOperationRow);
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { accountFields, brokerTime, checkAccountFields, money, ticket } from "@/lib/schemas/fields";
+
+export const balanceOperationTypes = ["deposit", "withdrawal", "credit"] as const;
+
+/**
+ * A deposit, withdrawal or credit. The account is named by the journal's `account_id` or, as the
+ * EA does, by login and server. `amount` is signed as MT5 books it.
+ */
+export const createBalanceOperationBody = z
+  .strictObject({
+    account_id: z.int().min(1).nullish().meta({ description: "The journal's account id (GET /api/v1/accounts)" }),
+    ...accountFields,
+    type: z.enum(balanceOperationTypes),
+    amount: money.refine((amount) => amount !== 0, { error: "must not be 0" }).meta({
+      description: "Signed: a deposit is positive, a withdrawal negative, a credit either",
+    }),
+    time: brokerTime,
+    ticket: ticket.min(1).nullish().meta({ description: "The MT5 deal ticket; the same ticket again is a duplicate" }),
+    comment: z.string().max(255).nullish(),
+  })
+  .superRefine((operation, ctx) => {
+    checkAccountFields(operation, ctx);
+    const byId = operation.account_id != null;
+    const byLogin = operation.account_login != null;
+    if (byId === byLogin) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["account_id"],
+        message: "name the account by account_id or by account_login and account_server (one of them)",
+      });
+    }
+    if (operation.type === "deposit" && operation.amount < 0) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "a deposit is positive" });
+    }
+    if (operation.type === "withdrawal" && operation.amount > 0) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "a withdrawal is negative" });
+    }
+  });
+export type CreateBalanceOperationBody = z.infer<typeof createBalanceOperationBody>;
+
+const wholeNumber = z.string().regex(/^\d{1,16}$/, { error: "must be a whole number" }).transform(Number).pipe(z.int().min(0));
+
+export const listBalanceOperationsQuery = z.strictObject({
+  account_id: z
+    .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(wholeNumber).min(1).max(100))
+    .optional(),
+  from: brokerTime.optional().meta({ description: "time >= from" }),
+  to: brokerTime.optional().meta({ description: "time < to" }),
+});
+export type ListBalanceOperationsQuery = z.infer<typeof listBalanceOperationsQuery>;
+
+export const balanceOperationIdParams = z.strictObject({
+  id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
+});
