@@ -23,6 +23,7 @@ if (count > 0) {
   handle.transaction(() => {
     handle.prepare("DELETE FROM trades").run();
     handle.prepare("DELETE FROM accounts").run();
+    handle.prepare("DELETE FROM trade_segments").run();
   })();
   console.log(`deleted ${count} trades and their accounts`);
 }

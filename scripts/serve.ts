@@ -3,9 +3,8 @@
 import "@/scripts/load-env-file";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { databaseFilePath } from "@/lib/db/database-file";
 import { parseEnv } from "@/lib/env";
+import { migrateFromEnv } from "@/scripts/migrate";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -16,9 +15,7 @@ if (mode !== "dev" && mode !== "start") {
 let env;
 try {
   env = parseEnv();
-  const applied = await migrateDatabase(env.DATABASE_URL);
-  const where = databaseFilePath(env.DATABASE_URL);
-  console.log(applied.length > 0 ? `database ${where}: applied ${applied.join(", ")}` : `database ${where}: up to date`);
+  await migrateFromEnv();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

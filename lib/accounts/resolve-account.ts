@@ -9,6 +9,7 @@ export interface AccountFields {
 
 export interface ResolvedAccount {
   id: number;
+  currency: string | null;
   /** The payload names a currency other than the account's: the caller answers 409. */
   currencyConflict?: { field: "account_currency"; stored: string; received: string };
 }
@@ -41,10 +42,14 @@ function prepare(handle: Database.Database): AccountStatements {
 
 /**
  * For one write transaction: finds or creates the account a payload names (the default account
- * when it names none) and fills its currency when unknown. Remembers what it found, so a batch
- * looks each account up once. Call it inside the transaction that stores the payload.
+ * when it names none) and fills its currency when unknown, telling `onCurrencyFilled` (the
+ * account's trades then belong to another currency's analytics streams). Remembers what it found,
+ * so a batch looks each account up once. Call it inside the transaction that stores the payload.
  */
-export function createAccountResolver(handle: Database.Database): (fields: AccountFields) => ResolvedAccount {
+export function createAccountResolver(
+  handle: Database.Database,
+  onCurrencyFilled: (accountId: number, currency: string) => void,
+): (fields: AccountFields) => ResolvedAccount {
   const statements = prepare(handle);
   const cache = new Map<string, { id: number; currency: string | null }>();
   return (fields) => {
@@ -67,12 +72,17 @@ export function createAccountResolver(handle: Database.Database): (fields: Accou
       cache.set(key, account);
     }
     const currency = fields.account_currency;
-    if (currency == null || account.currency === currency) return { id: account.id };
+    if (currency == null || account.currency === currency) return { id: account.id, currency: account.currency };
     if (account.currency === null) {
       statements.setCurrency.run(currency, account.id);
       account.currency = currency;
-      return { id: account.id };
+      onCurrencyFilled(account.id, currency);
+      return { id: account.id, currency };
     }
-    return { id: account.id, currencyConflict: { field: "account_currency", stored: account.currency, received: currency } };
+    return {
+      id: account.id,
+      currency: account.currency,
+      currencyConflict: { field: "account_currency", stored: account.currency, received: currency },
+    };
   };
 }

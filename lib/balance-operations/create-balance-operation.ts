@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { createAccountResolver } from "@/lib/accounts/resolve-account";
+import { createSegmentWriter } from "@/lib/analytics/trade-segments";
 import {
   toBalanceOperationResource,
   type BalanceOperationRow,
@@ -66,7 +67,12 @@ function resolveAccount(handle: Database.Database, body: CreateBalanceOperationB
     }
     return body.account_id;
   }
-  const account = createAccountResolver(handle)(body);
+  // Naming the account's currency moves its trades to that currency's analytics streams.
+  const segments = createSegmentWriter(handle);
+  const account = createAccountResolver(handle, (accountId, currency) =>
+    segments.refreshAccount(accountId, null, currency),
+  )(body);
+  segments.flush();
   if (account.currencyConflict) throw conflictError(`Account ${account.id}`, [account.currencyConflict]);
   return account.id;
 }

@@ -3,5 +3,5 @@ import { sqlite } from "@/lib/db";
 /** Empties the test database between tests (ids start again at 1). */
 export function resetDatabase(): void {
   const handle = sqlite();
-  handle.exec("DELETE FROM trades; DELETE FROM accounts; DELETE FROM sqlite_sequence;");
+  handle.exec("DELETE FROM trades; DELETE FROM accounts; DELETE FROM trade_segments; DELETE FROM sqlite_sequence;");
 }

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { createAccountResolver } from "@/lib/accounts/resolve-account";
+import { createSegmentWriter } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { CreateTradeBody } from "@/lib/schemas/trade";
@@ -54,22 +55,29 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
   const store = handle.transaction(() => {
-    const resolveAccount = createAccountResolver(handle);
-    return bodies.map((body) => {
+    const segments = createSegmentWriter(handle);
+    const resolveAccount = createAccountResolver(handle, (accountId, currency) =>
+      segments.refreshAccount(accountId, null, currency),
+    );
+    const outcomes = bodies.map((body) => {
       const account = resolveAccount(body);
       const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE);
       if (account.currencyConflict) {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
         return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
       }
-      return storeOne(statements, values);
+      return storeOne(statements, values, segments, account.currency);
     });
+    segments.flush();
+    return outcomes;
   });
   return store.immediate();
 }
 
 // Look up before inserting (rather than INSERT .. ON CONFLICT) so re-sends do not burn AUTOINCREMENT
 // ids; the immediate transaction makes the pair atomic against other writers.
+type SegmentWriter = ReturnType<typeof createSegmentWriter>;
+
 interface QueuedTrade {
   body: CreateTradeBody;
   resolve: (outcome: StoreOutcome) => void;
@@ -102,12 +110,19 @@ function flushQueue(): void {
   }
 }
 
-function storeOne(statements: Statements, values: TradeValues): StoreOutcome {
+function storeOne(
+  statements: Statements,
+  values: TradeValues,
+  segments: SegmentWriter,
+  currency: string | null,
+): StoreOutcome {
   const stored = statements.findTrade.get(values.dealTicket, values.accountId);
   if (!stored) {
     const createdAt = new Date().toISOString();
     const inserted = statements.insertTrade.get({ ...values, createdAt })!;
-    return { status: "created", tradeId: inserted.id, trade: { ...values, id: inserted.id, createdAt } };
+    const trade = { ...values, id: inserted.id, createdAt };
+    segments.add({ ...trade, currency });
+    return { status: "created", tradeId: inserted.id, trade };
   }
   const verdict = reconcileTrade(stored, values);
   switch (verdict.status) {
@@ -118,6 +133,7 @@ function storeOne(statements: Statements, values: TradeValues): StoreOutcome {
     case "enriched": {
       const written = [...verdict.fields, "net_profit", "duration_seconds"];
       updateStatement(statements, written).run({ ...verdict.values, id: stored.id });
+      segments.refresh({ ...stored, currency }, { ...verdict.values, id: stored.id, currency });
       return { status: "enriched", tradeId: stored.id, enriched: verdict.fields };
     }
   }

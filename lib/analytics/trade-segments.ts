@@ -1,0 +1,260 @@
+// Per-day summaries of trade streams, kept by the trade writer in its own transaction, so analytics
+// read ~1 row per day instead of every trade. A segment depends only on its own day's trades, so:
+// - a trade that comes last in its stream-day is appended (O(1));
+// - an older one (backfill, import) or a changed one (enrichment) recomputes just that day;
+// - days combine exactly in order (concatStats), drawdown and streaks included.
+import type Database from "better-sqlite3";
+import { concatStats, emptyStats, statsOfTrade, statsOfTrades, type StatsTrade, type TradeStats } from "@/lib/analytics/trade-stats";
+import { cached } from "@/lib/db/cached-statement";
+import type { SqlFragment } from "@/lib/trades/trade-filters";
+
+export type StreamKind = "all" | "symbol" | "magic" | "account";
+
+/** A sequence of trades in close-time order that analytics can ask about as a whole. */
+export interface Stream {
+  kind: StreamKind;
+  /** The symbol, the magic number ("" when unknown), the account id, or "" for all. */
+  key: string;
+  /** The accounts' currency, "" when unknown: money of different currencies is never combined. */
+  currency: string;
+}
+
+/** What a segment needs of a trade: its metrics fields, its place in the ordering and its streams. */
+export interface SegmentTrade extends StatsTrade {
+  accountId: number;
+  dealTicket: number;
+  symbol: string;
+  magicNumber: number | null;
+  currency: string | null;
+}
+
+export const secondsPerDay = 86_400;
+export const dayOf = (closeTime: number) => Math.floor(closeTime / secondsPerDay);
+
+export function streamsOf(trade: Pick<SegmentTrade, "accountId" | "symbol" | "magicNumber" | "currency">): Stream[] {
+  const currency = trade.currency ?? "";
+  return [
+    { kind: "all", key: "", currency },
+    { kind: "symbol", key: trade.symbol, currency },
+    { kind: "magic", key: trade.magicNumber === null ? "" : String(trade.magicNumber), currency },
+    { kind: "account", key: String(trade.accountId), currency },
+  ];
+}
+
+/** The stream's trades, over `trades t JOIN accounts a`. */
+export function streamSql(stream: Stream): SqlFragment {
+  const currency = "COALESCE(a.currency, '') = ?";
+  switch (stream.kind) {
+    case "all":
+      return { sql: currency, params: [stream.currency] };
+    case "symbol":
+      return { sql: `t.symbol = ? AND ${currency}`, params: [stream.key, stream.currency] };
+    case "magic":
+      return stream.key === ""
+        ? { sql: `t.magic_number IS NULL AND ${currency}`, params: [stream.currency] }
+        : { sql: `t.magic_number = ? AND ${currency}`, params: [Number(stream.key), stream.currency] };
+    case "account":
+      return { sql: `t.account_id = ? AND ${currency}`, params: [Number(stream.key), stream.currency] };
+  }
+}
+
+/** The columns of a SegmentTrade, for SELECTs over `trades t JOIN accounts a`. */
+export const selectSegmentTrade = `t.id AS id, t.net_profit AS netProfit, t.commission AS commission, t.swap AS swap,
+  t.fee AS fee, t.lot_size AS lotSize, t.side AS side, t.duration_seconds AS durationSeconds, t.close_time AS closeTime,
+  t.account_id AS accountId, t.deal_ticket AS dealTicket, t.symbol AS symbol, t.magic_number AS magicNumber,
+  a.currency AS currency`;
+
+export const tradeOrderSql = "t.close_time, t.account_id, t.deal_ticket";
+
+interface Segment {
+  stream: Stream;
+  day: number;
+  trades: number;
+  last: [number, number, number];
+  stats: TradeStats;
+}
+
+interface SegmentRow {
+  trades: number;
+  lastCloseTime: number;
+  lastAccountId: number;
+  lastDeal: number;
+  stats: string;
+}
+
+const segmentId = (stream: Stream, day: number) => `${stream.kind}\u0000${stream.key}\u0000${stream.currency}\u0000${day}`;
+const orderKey = (trade: SegmentTrade): [number, number, number] => [trade.closeTime, trade.accountId, trade.dealTicket];
+
+function after(a: [number, number, number], b: [number, number, number]): boolean {
+  return a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
+}
+
+/** Reads a stream's trades in [from, to) in trade order (a day, or part of one at a range's edge). */
+export function streamTrades(handle: Database.Database, stream: Stream, from: number, to: number): SegmentTrade[] {
+  const condition = streamSql(stream);
+  return cached(
+    handle,
+    `SELECT ${selectSegmentTrade} FROM trades t JOIN accounts a ON a.id = t.account_id
+      WHERE ${condition.sql} AND t.close_time >= ? AND t.close_time < ? ORDER BY ${tradeOrderSql}`,
+  ).all(...condition.params, from, to) as SegmentTrade[];
+}
+
+/**
+ * The segment bookkeeping of one write transaction: call `add` for each new trade and `refresh`
+ * for each changed one, then `flush` before the transaction commits.
+ */
+export function createSegmentWriter(handle: Database.Database) {
+  const touched = new Map<string, Segment | null>();
+  const stale = new Map<string, { stream: Stream; day: number }>();
+
+  function load(stream: Stream, day: number): Segment | null {
+    const id = segmentId(stream, day);
+    if (!touched.has(id)) {
+      const row = cached(
+        handle,
+        `SELECT trades, last_close_time AS lastCloseTime, last_account_id AS lastAccountId, last_deal_ticket AS lastDeal, stats
+           FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?`,
+      ).get(stream.kind, stream.key, stream.currency, day) as SegmentRow | undefined;
+      touched.set(
+        id,
+        row
+          ? { stream, day, trades: row.trades, last: [row.lastCloseTime, row.lastAccountId, row.lastDeal], stats: JSON.parse(row.stats) }
+          : null,
+      );
+    }
+    return touched.get(id)!;
+  }
+
+  function markStale(stream: Stream, day: number): void {
+    stale.set(segmentId(stream, day), { stream, day });
+  }
+
+  return {
+    /** A trade just inserted. */
+    add(trade: SegmentTrade): void {
+      const day = dayOf(trade.closeTime);
+      for (const stream of streamsOf(trade)) {
+        const id = segmentId(stream, day);
+        if (stale.has(id)) continue;
+        const segment = load(stream, day);
+        const key = orderKey(trade);
+        if (segment && !after(key, segment.last)) {
+          markStale(stream, day); // it lands before the day's last trade: recompute the day
+          continue;
+        }
+        touched.set(id, {
+          stream,
+          day,
+          trades: (segment?.trades ?? 0) + 1,
+          last: key,
+          stats: concatStats(segment?.stats ?? emptyStats, statsOfTrade(trade)),
+        });
+      }
+    },
+
+    /** A stored trade whose values changed: its days are recomputed (before and after, if it moved streams). */
+    refresh(before: SegmentTrade, changed: SegmentTrade): void {
+      for (const trade of [before, changed]) {
+        for (const stream of streamsOf(trade)) markStale(stream, dayOf(trade.closeTime));
+      }
+    },
+
+    /** Every day of an account's trades, in the streams of both currencies (its currency was just set). */
+    refreshAccount(accountId: number, previousCurrency: string | null, currency: string | null): void {
+      const days = cached(
+        handle,
+        "SELECT DISTINCT close_time / 86400 AS day, symbol, magic_number AS magicNumber FROM trades WHERE account_id = ?",
+      ).all(accountId) as { day: number; symbol: string; magicNumber: number | null }[];
+      for (const { day, symbol, magicNumber } of days) {
+        for (const each of [previousCurrency, currency]) {
+          for (const stream of streamsOf({ accountId, symbol, magicNumber, currency: each })) markStale(stream, day);
+        }
+      }
+    },
+
+    /** Writes what changed; call inside the transaction, after the trades were written. */
+    flush(): void {
+      for (const [id, { stream, day }] of stale) {
+        const trades = streamTrades(handle, stream, day * secondsPerDay, (day + 1) * secondsPerDay);
+        touched.set(
+          id,
+          trades.length === 0
+            ? null
+            : { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades) },
+        );
+      }
+      for (const [id, segment] of touched) {
+        if (segment) writeSegment(handle, segment);
+        else if (stale.has(id)) deleteSegment(handle, stale.get(id)!);
+      }
+      touched.clear();
+      stale.clear();
+    },
+  };
+}
+
+function writeSegment(handle: Database.Database, segment: Segment): void {
+  cached(
+    handle,
+    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, key, currency, day) DO UPDATE SET trades = excluded.trades,
+       last_close_time = excluded.last_close_time, last_account_id = excluded.last_account_id,
+       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats`,
+  ).run(
+    segment.stream.kind,
+    segment.stream.key,
+    segment.stream.currency,
+    segment.day,
+    segment.trades,
+    ...segment.last,
+    JSON.stringify(segment.stats),
+  );
+}
+
+function deleteSegment(handle: Database.Database, { stream, day }: { stream: Stream; day: number }): void {
+  cached(handle, "DELETE FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?").run(
+    stream.kind,
+    stream.key,
+    stream.currency,
+    day,
+  );
+}
+
+/**
+ * Recomputes every segment from the trades (after the migration that adds them, or to repair).
+ * One ordered pass; returns the number of segments written.
+ */
+export function rebuildSegments(handle: Database.Database): number {
+  const rebuild = handle.transaction(() => {
+    handle.prepare("DELETE FROM trade_segments").run();
+    const segments = new Map<string, Segment>();
+    const rows = handle
+      .prepare(`SELECT ${selectSegmentTrade} FROM trades t JOIN accounts a ON a.id = t.account_id ORDER BY ${tradeOrderSql}`)
+      .iterate() as IterableIterator<SegmentTrade>;
+    for (const trade of rows) {
+      const day = dayOf(trade.closeTime);
+      const stats = statsOfTrade(trade);
+      for (const stream of streamsOf(trade)) {
+        const id = segmentId(stream, day);
+        const segment = segments.get(id);
+        if (segment) {
+          segment.trades += 1;
+          segment.last = orderKey(trade);
+          segment.stats = concatStats(segment.stats, stats);
+        } else segments.set(id, { stream, day, trades: 1, last: orderKey(trade), stats });
+      }
+    }
+    for (const segment of segments.values()) writeSegment(handle, segment);
+    return segments.size;
+  });
+  return rebuild.immediate();
+}
+
+/** Builds the segments when trades exist without them (a database from before they existed). */
+export function ensureSegments(handle: Database.Database): number | null {
+  const state = handle
+    .prepare("SELECT EXISTS (SELECT 1 FROM trades) AS trades, EXISTS (SELECT 1 FROM trade_segments) AS segments")
+    .get() as { trades: number; segments: number };
+  return state.trades && !state.segments ? rebuildSegments(handle) : null;
+}
