@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { rebuildSegments } from "@/lib/analytics/trade-segments";
+import { freshenSegments, rebuildSegments, type StreamKind } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { validate } from "@/lib/http/validate";
 import { createTradeBody } from "@/lib/schemas/trade";
@@ -10,8 +10,9 @@ import { storeTrades } from "@/lib/trades/store-trades";
 
 const body = (payload: Record<string, unknown>) => validate(createTradeBody, payload, "trade");
 
-/** The segments table, in a stable order, with stats parsed. */
-function segments() {
+/** The segments table after every stale one was recomputed, in a stable order, with stats parsed. */
+function segments(): Record<string, unknown>[] {
+  for (const kind of ["all", "symbol", "magic", "account"] satisfies StreamKind[]) freshenSegments(sqlite(), kind);
   return (sqlite().prepare("SELECT * FROM trade_segments ORDER BY kind, key, currency, day").all() as { stats: string }[]).map(
     (row) => ({ ...row, stats: JSON.parse(row.stats) }),
   );
@@ -44,10 +45,11 @@ describe("trade segments kept by the writer", () => {
 
   it("move an account's trades to its currency's streams when the currency becomes known", () => {
     const trade = generateDemoTrades({ seed: 3, positionsPerAccount: 5 })[0]!;
+    const currencies = () => [...new Set(segments().map((segment) => segment.currency))];
     storeTrades([body({ ...trade, account_currency: null })]);
-    expect(sqlite().prepare("SELECT DISTINCT currency FROM trade_segments").all()).toEqual([{ currency: "" }]);
+    expect(currencies()).toEqual([""]);
     storeTrades([body({ ...trade, deal_ticket: 1, account_currency: "USD" })]);
-    expect(sqlite().prepare("SELECT DISTINCT currency FROM trade_segments").all()).toEqual([{ currency: "USD" }]);
+    expect(currencies()).toEqual(["USD"]);
     const kept = segments();
     rebuildSegments(sqlite());
     expect(segments()).toEqual(kept);

@@ -1,10 +1,11 @@
 // Per-day summaries of trade streams, kept by the trade writer in its own transaction, so analytics
 // read ~1 row per day instead of every trade. A segment depends only on its own day's trades, so:
 // - a trade that comes last in its stream-day is appended (O(1));
-// - an older one (backfill, import) or a changed one (enrichment) recomputes just that day;
+// - an older one (backfill, import) or a changed one (enrichment) marks that day stale, and the next
+//   reader recomputes it from the day's trades (freshenSegments);
 // - days combine exactly in order (concatStats), drawdown and streaks included.
 import type Database from "better-sqlite3";
-import { concatStats, emptyStats, statsOfTrade, statsOfTrades, type StatsTrade, type TradeStats } from "@/lib/analytics/trade-stats";
+import { concatStats, statsOfTrade, statsOfTrades, type StatsTrade, type TradeStats } from "@/lib/analytics/trade-stats";
 import { cached } from "@/lib/db/cached-statement";
 import type { SqlFragment } from "@/lib/trades/trade-filters";
 
@@ -80,6 +81,7 @@ interface SegmentRow {
   lastAccountId: number;
   lastDeal: number;
   stats: string;
+  stale: number;
 }
 
 const segmentId = (stream: Stream, day: number) => `${stream.kind}\u0000${stream.key}\u0000${stream.currency}\u0000${day}`;
@@ -100,8 +102,10 @@ export function streamTrades(handle: Database.Database, stream: Stream, from: nu
 }
 
 /**
- * The segment bookkeeping of one write transaction: call `add` for each new trade and `refresh`
- * for each changed one, then `flush` before the transaction commits.
+ * The segment bookkeeping of one write transaction: `add` each new trade, `refresh` each changed
+ * one, then `flush` before the transaction commits. Appending a stream-day's newest trade is O(1);
+ * anything else only marks the stream-day stale, for the next reader to recompute (freshenSegments),
+ * so a backfill of history costs one recompute per day, not one per trade.
  */
 export function createSegmentWriter(handle: Database.Database) {
   const touched = new Map<string, Segment | null>();
@@ -112,12 +116,14 @@ export function createSegmentWriter(handle: Database.Database) {
     if (!touched.has(id)) {
       const row = cached(
         handle,
-        `SELECT trades, last_close_time AS lastCloseTime, last_account_id AS lastAccountId, last_deal_ticket AS lastDeal, stats
+        `SELECT trades, last_close_time AS lastCloseTime, last_account_id AS lastAccountId, last_deal_ticket AS lastDeal,
+                stats, stale
            FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?`,
       ).get(stream.kind, stream.key, stream.currency, day) as SegmentRow | undefined;
+      if (row?.stale) stale.set(id, { stream, day });
       touched.set(
         id,
-        row
+        row && !row.stale
           ? { stream, day, trades: row.trades, last: [row.lastCloseTime, row.lastAccountId, row.lastDeal], stats: JSON.parse(row.stats) }
           : null,
       );
@@ -126,20 +132,23 @@ export function createSegmentWriter(handle: Database.Database) {
   }
 
   function markStale(stream: Stream, day: number): void {
-    stale.set(segmentId(stream, day), { stream, day });
+    const id = segmentId(stream, day);
+    stale.set(id, { stream, day });
+    touched.delete(id);
   }
 
   return {
     /** A trade just inserted. */
     add(trade: SegmentTrade): void {
       const day = dayOf(trade.closeTime);
+      const stats = statsOfTrade(trade);
+      const key = orderKey(trade);
       for (const stream of streamsOf(trade)) {
         const id = segmentId(stream, day);
-        if (stale.has(id)) continue;
         const segment = load(stream, day);
-        const key = orderKey(trade);
+        if (stale.has(id)) continue;
         if (segment && !after(key, segment.last)) {
-          markStale(stream, day); // it lands before the day's last trade: recompute the day
+          markStale(stream, day); // it lands before the day's last trade
           continue;
         }
         touched.set(id, {
@@ -147,12 +156,12 @@ export function createSegmentWriter(handle: Database.Database) {
           day,
           trades: (segment?.trades ?? 0) + 1,
           last: key,
-          stats: concatStats(segment?.stats ?? emptyStats, statsOfTrade(trade)),
+          stats: segment ? concatStats(segment.stats, stats) : stats,
         });
       }
     },
 
-    /** A stored trade whose values changed: its days are recomputed (before and after, if it moved streams). */
+    /** A stored trade whose values changed: its days go stale (before and after, if it moved streams). */
     refresh(before: SegmentTrade, changed: SegmentTrade): void {
       for (const trade of [before, changed]) {
         for (const stream of streamsOf(trade)) markStale(stream, dayOf(trade.closeTime));
@@ -174,18 +183,14 @@ export function createSegmentWriter(handle: Database.Database) {
 
     /** Writes what changed; call inside the transaction, after the trades were written. */
     flush(): void {
-      for (const [id, { stream, day }] of stale) {
-        const trades = streamTrades(handle, stream, day * secondsPerDay, (day + 1) * secondsPerDay);
-        touched.set(
-          id,
-          trades.length === 0
-            ? null
-            : { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades) },
-        );
-      }
-      for (const [id, segment] of touched) {
-        if (segment) writeSegment(handle, segment);
-        else if (stale.has(id)) deleteSegment(handle, stale.get(id)!);
+      for (const segment of touched.values()) if (segment) writeSegment(handle, segment);
+      for (const { stream, day } of stale.values()) {
+        cached(
+          handle,
+          `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale)
+           VALUES (?, ?, ?, ?, 0, 0, 0, 0, 'null', 1)
+           ON CONFLICT (kind, key, currency, day) DO UPDATE SET stale = 1`,
+        ).run(stream.kind, stream.key, stream.currency, day);
       }
       touched.clear();
       stale.clear();
@@ -196,11 +201,11 @@ export function createSegmentWriter(handle: Database.Database) {
 function writeSegment(handle: Database.Database, segment: Segment): void {
   cached(
     handle,
-    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT (kind, key, currency, day) DO UPDATE SET trades = excluded.trades,
        last_close_time = excluded.last_close_time, last_account_id = excluded.last_account_id,
-       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats`,
+       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats, stale = 0`,
   ).run(
     segment.stream.kind,
     segment.stream.key,
@@ -212,13 +217,33 @@ function writeSegment(handle: Database.Database, segment: Segment): void {
   );
 }
 
-function deleteSegment(handle: Database.Database, { stream, day }: { stream: Stream; day: number }): void {
-  cached(handle, "DELETE FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?").run(
-    stream.kind,
-    stream.key,
-    stream.currency,
-    day,
-  );
+/**
+ * Recomputes the stale segments of one kind (optionally one key) from their trades, so that
+ * every segment a reader then folds is exact. Returns how many it recomputed.
+ */
+export function freshenSegments(handle: Database.Database, kind: StreamKind, key?: string): number {
+  const freshen = handle.transaction(() => {
+    const stale = cached(
+      handle,
+      `SELECT kind, key, currency, day FROM trade_segments
+        WHERE stale = 1 AND kind = ? AND (? IS NULL OR key = ?)`,
+    ).all(kind, key ?? null, key ?? null) as (Stream & { day: number })[];
+    for (const { day, ...stream } of stale) {
+      const trades = streamTrades(handle, stream, day * secondsPerDay, (day + 1) * secondsPerDay);
+      if (trades.length === 0) {
+        cached(handle, "DELETE FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?").run(
+          stream.kind,
+          stream.key,
+          stream.currency,
+          day,
+        );
+      } else {
+        writeSegment(handle, { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades) });
+      }
+    }
+    return stale.length;
+  });
+  return freshen.immediate();
 }
 
 /**

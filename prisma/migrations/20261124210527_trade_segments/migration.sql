@@ -9,6 +9,10 @@ CREATE TABLE "trade_segments" (
     "last_account_id" INTEGER NOT NULL,
     "last_deal_ticket" BIGINT NOT NULL,
     "stats" TEXT NOT NULL,
+    "stale" BOOLEAN NOT NULL DEFAULT false,
 
     PRIMARY KEY ("kind", "key", "currency", "day")
 );
+
+-- CreateIndex
+CREATE INDEX "trade_segments_stale_idx" ON "trade_segments"("stale");
