@@ -88,23 +88,65 @@ export const accountResource = z.object({
   trade_count: z.int(),
 });
 
-const moneyNote = "null when the filtered trades mix account currencies (see by_currency)";
+const mixed = "; null when the filtered trades mix account currencies (see by_currency)";
+const money = (description: string) => nullableNumber.meta({ description: description + mixed });
+const holdingTime = z.object({
+  average_seconds: nullableNumber,
+  shortest_seconds: nullableInt,
+  longest_seconds: nullableInt,
+});
+const sideFigures = z.object({
+  trades: z.int(),
+  wins: z.int(),
+  losses: z.int(),
+  win_rate: nullableNumber,
+  net_profit: money("Net of these trades"),
+});
+const extreme = z.object({ net_profit: z.number(), trade_id: z.int() }).nullable();
+const streak = z.object({ count: z.int(), net_profit: z.number() }).nullable();
 
-export const summaryResource = z.object({
+const metricsResource = z.object({
+  currency: z.string().nullable().meta({ description: "The account currency of these figures; null when mixed or unknown" }),
   total_trades: z.int(),
-  total_profit: nullableNumber.meta({ description: `Sum of net_profit; ${moneyNote}` }),
-  win_rate: nullableNumber.meta({ description: "wins / (wins + losses), 0-1; breakevens excluded; null without either" }),
-  average_profit: nullableNumber.meta({ description: `total_profit / total_trades; ${moneyNote}` }),
-  average_duration_seconds: nullableNumber.meta({ description: "Over trades whose open_time is known" }),
-  by_currency: z.array(
-    z.object({
-      currency: z.string().nullable(),
-      total_trades: z.int(),
-      total_profit: z.number(),
-      win_rate: nullableNumber,
-      average_profit: nullableNumber,
-    }),
-  ),
+  wins: z.int().meta({ description: "net > 0" }),
+  losses: z.int().meta({ description: "net < 0" }),
+  breakevens: z.int().meta({ description: "net = 0" }),
+  win_rate: nullableNumber.meta({ description: "wins / (wins + losses), 0-1; null without either" }),
+  win_rate_all: nullableNumber.meta({ description: "wins / all trades, as MT5's report shows it" }),
+  total_profit: money("Sum of net_profit (the first issue's name; same as net_profit)"),
+  net_profit: money("Sum of net_profit"),
+  gross_profit: money("Sum of the winning trades' net"),
+  gross_loss: money("Sum of the losing trades' net (negative)"),
+  commission: money("Total commission"),
+  swap: money("Total swap"),
+  fee: money("Total fee"),
+  profit_factor: money("gross_profit / |gross_loss|; null without losses"),
+  expected_payoff: money("net_profit / total_trades"),
+  average_profit: money("Same as expected_payoff (the first issue's name)"),
+  average_win: money("gross_profit / wins"),
+  average_loss: money("gross_loss / losses"),
+  payoff_ratio: money("average_win / |average_loss|"),
+  largest_win: extreme.meta({ description: "The best trade and its id" + mixed }),
+  largest_loss: extreme.meta({ description: "The worst trade and its id" + mixed }),
+  max_drawdown: money("Largest fall of cumulative net from a peak, in close-time order, starting at 0"),
+  recovery_factor: money("net_profit / max_drawdown"),
+  longest_win_streak: streak.meta({ description: "Most consecutive wins and their net; a breakeven ends a streak" + mixed }),
+  longest_loss_streak: streak.meta({ description: "Most consecutive losses and their net" + mixed }),
+  largest_win_streak: streak.meta({ description: "Consecutive wins with the largest net, and their count" + mixed }),
+  largest_loss_streak: streak.meta({ description: "Consecutive losses with the largest loss, and their count" + mixed }),
+  average_duration_seconds: nullableNumber.meta({ description: "Same as holding_time.all.average_seconds" }),
+  holding_time: z
+    .object({ all: holdingTime, wins: holdingTime, losses: holdingTime })
+    .meta({ description: "close_time - open_time over trades whose open time is known" }),
+  long: sideFigures.meta({ description: "Trades whose position was a BUY" }),
+  short: sideFigures.meta({ description: "Trades whose position was a SELL" }),
+  total_lots: z.number(),
+  first_trade_time: wallClock.nullable().meta({ description: "Earliest close time" }),
+  last_trade_time: wallClock.nullable().meta({ description: "Latest close time" }),
+});
+
+export const summaryResource = metricsResource.extend({
+  by_currency: z.array(metricsResource).meta({ description: "The same figures per account currency" }),
 });
 
 export const healthResource = z.object({
