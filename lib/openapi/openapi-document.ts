@@ -3,6 +3,7 @@ import { appName, appVersion } from "@/lib/system/app-info";
 import {
   accountResource,
   balanceOperationResource,
+  dailyResource,
   batchResponse,
   createTradeResponse,
   errorBody,
@@ -15,7 +16,7 @@ import {
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
-import { listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
+import { dailyQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
 
 type Schema = Record<string, unknown>;
 
@@ -138,6 +139,16 @@ export const endpoints = {
       },
     },
   },
+  "/api/v1/analytics/daily": {
+    get: {
+      summary: "Net P&L, trades and win rate per close day, ISO week or month",
+      parameters: queryParameters(dailyQuery.shape),
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("DailySeries") } }, "The series"),
+        "422": error("Invalid filter or period"),
+      },
+    },
+  },
   "/api/v1/strategies": {
     get: {
       summary: "Strategy names, per account and magic number",
@@ -221,6 +232,7 @@ export function openApiDocument() {
         Summary: jsonSchema(summaryResource),
         Strategy: jsonSchema(strategyResource),
         BalanceOperation: jsonSchema(balanceOperationResource),
+        DailySeries: jsonSchema(dailyResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

@@ -76,9 +76,11 @@ export const positionReasons = [
 ] as const;
 export const sources = ["ea", "legacy", "import", "manual"] as const;
 export const outcomes = ["win", "loss", "breakeven"] as const;
+export const periods = ["day", "week", "month"] as const;
 
 export type PositionType = (typeof positionTypes)[number];
 export type Side = (typeof sides)[number];
 export type PositionReason = (typeof positionReasons)[number];
 export type Source = (typeof sources)[number];
 export type Outcome = (typeof outcomes)[number];
+export type Period = (typeof periods)[number];

@@ -172,3 +172,21 @@ export const balanceOperationResource = z.object({
   comment: z.string().nullable(),
   created_at: z.string(),
 });
+
+export const dailyResource = z.object({
+  period: z.enum(["day", "week", "month"]),
+  currency: z.string().nullable().meta({ description: "The selection's currency; null when mixed or unknown" }),
+  points: z.array(
+    z.object({
+      period: z.string().meta({ examples: ["2026-01-05", "2026-W02", "2026-01"] }),
+      start: z.string().meta({ description: "First day of the period (broker calendar)" }),
+      trades: z.int(),
+      wins: z.int(),
+      losses: z.int(),
+      breakevens: z.int(),
+      win_rate: nullableNumber,
+      net_profit: nullableNumber.meta({ description: "null when the selection mixes currencies (see by_currency)" }),
+      by_currency: z.array(z.object({ currency: z.string().nullable(), net_profit: z.number() })),
+    }),
+  ),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { brokerTime, outcomes, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
+import { brokerTime, outcomes, periods, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
 
 /** A whole number in a query string (no coercion: "" or "1.5" are errors, not 0 or 1). */
 const wholeNumber = z
@@ -58,3 +58,9 @@ export type ListTradesQuery = z.infer<typeof listTradesQuery>;
 export const tradeIdParams = z.strictObject({
   id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
 });
+
+export const dailyQuery = z.strictObject({
+  ...tradeFilterShape,
+  period: z.enum(periods).default("day").meta({ description: "day, ISO week (Monday first) or month of the close time" }),
+});
+export type DailyQuery = z.infer<typeof dailyQuery>;
