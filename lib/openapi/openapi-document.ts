@@ -4,6 +4,7 @@ import {
   accountResource,
   balanceOperationResource,
   dailyResource,
+  equityResource,
   batchResponse,
   createTradeResponse,
   errorBody,
@@ -16,7 +17,7 @@ import {
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
-import { dailyQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
+import { dailyQuery, equityQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
 
 type Schema = Record<string, unknown>;
 
@@ -139,6 +140,16 @@ export const endpoints = {
       },
     },
   },
+  "/api/v1/analytics/equity": {
+    get: {
+      summary: "Cumulative net P&L with drawdown, in at most `points` points that keep their low and high",
+      parameters: queryParameters(equityQuery.shape),
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("EquitySeries") } }, "The series, per currency"),
+        "422": error("Invalid filter or points"),
+      },
+    },
+  },
   "/api/v1/analytics/daily": {
     get: {
       summary: "Net P&L, trades and win rate per close day, ISO week or month",
@@ -233,6 +244,7 @@ export function openApiDocument() {
         Strategy: jsonSchema(strategyResource),
         BalanceOperation: jsonSchema(balanceOperationResource),
         DailySeries: jsonSchema(dailyResource),
+        EquitySeries: jsonSchema(equityResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

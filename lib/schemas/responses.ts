@@ -190,3 +190,25 @@ export const dailyResource = z.object({
     }),
   ),
 });
+
+const equityPoint = z.object({
+  time: wallClock.meta({ description: "Close time of the last trade of the run" }),
+  trades: z.int().meta({ description: "Trades so far (the x axis in trade order)" }),
+  equity: z.number().meta({ description: "Cumulative net at the end of the run" }),
+  low: z.number().meta({ description: "Lowest cumulative net inside the run" }),
+  high: z.number().meta({ description: "Highest cumulative net inside the run" }),
+  drawdown: z.number().meta({ description: "Peak so far minus equity, at the end of the run" }),
+  max_drawdown: z.number().meta({ description: "Deepest drawdown reached inside the run" }),
+});
+
+export const equityResource = z.object({
+  currency: z.string().nullable().meta({ description: "The selection's currency; null when mixed or unknown" }),
+  series: z.array(
+    z.object({
+      currency: z.string().nullable(),
+      trades: z.int(),
+      per_trade: z.boolean().meta({ description: "true when every trade is a point; otherwise points are runs of whole days" }),
+      points: z.array(equityPoint),
+    }),
+  ),
+});

@@ -64,3 +64,11 @@ export const dailyQuery = z.strictObject({
   period: z.enum(periods).default("day").meta({ description: "day, ISO week (Monday first) or month of the close time" }),
 });
 export type DailyQuery = z.infer<typeof dailyQuery>;
+
+export const equityQuery = z.strictObject({
+  ...tradeFilterShape,
+  points: z.coerce.number().int().min(2).max(10_000).default(1000).meta({
+    description: "At most this many points; each keeps its run's lowest and highest equity",
+  }),
+});
+export type EquityQuery = z.infer<typeof equityQuery>;
