@@ -13,9 +13,8 @@ const body = (payload: Record<string, unknown>) => validate(createTradeBody, pay
 /** The segments table after every stale one was recomputed, in a stable order, with stats parsed. */
 function segments(): Record<string, unknown>[] {
   for (const kind of ["all", "symbol", "magic", "account"] satisfies StreamKind[]) freshenSegments(sqlite(), kind);
-  return (sqlite().prepare("SELECT * FROM trade_segments ORDER BY kind, key, currency, day").all() as { stats: string }[]).map(
-    (row) => ({ ...row, stats: JSON.parse(row.stats) }),
-  );
+  const rows = sqlite().prepare("SELECT * FROM trade_segments ORDER BY kind, key, currency, day").all() as { stats: string; groups: string }[];
+  return rows.map((row) => ({ ...row, stats: JSON.parse(row.stats), groups: JSON.parse(row.groups) }));
 }
 
 beforeEach(resetDatabase);

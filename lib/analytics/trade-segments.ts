@@ -5,6 +5,7 @@
 //   reader recomputes it from the day's trades (freshenSegments);
 // - days combine exactly in order (concatStats), drawdown and streaks included.
 import type Database from "better-sqlite3";
+import { addTrade, emptyGroups, groupsOfTrades, type Groups, type GroupTrade } from "@/lib/analytics/group-totals";
 import { concatStats, statsOfTrade, statsOfTrades, type StatsTrade, type TradeStats } from "@/lib/analytics/trade-stats";
 import { cached } from "@/lib/db/cached-statement";
 import type { SqlFragment } from "@/lib/trades/trade-filters";
@@ -20,8 +21,8 @@ export interface Stream {
   currency: string;
 }
 
-/** What a segment needs of a trade: its metrics fields, its place in the ordering and its streams. */
-export interface SegmentTrade extends StatsTrade {
+/** What a segment needs of a trade: its metrics and group fields, its place in the ordering and its streams. */
+export interface SegmentTrade extends StatsTrade, GroupTrade {
   accountId: number;
   dealTicket: number;
   symbol: string;
@@ -63,7 +64,7 @@ export function streamSql(stream: Stream): SqlFragment {
 export const selectSegmentTrade = `t.id AS id, t.net_profit AS netProfit, t.commission AS commission, t.swap AS swap,
   t.fee AS fee, t.lot_size AS lotSize, t.side AS side, t.duration_seconds AS durationSeconds, t.close_time AS closeTime,
   t.account_id AS accountId, t.deal_ticket AS dealTicket, t.symbol AS symbol, t.magic_number AS magicNumber,
-  a.currency AS currency`;
+  t.position_reason AS positionReason, t.open_time AS openTime, a.currency AS currency`;
 
 export const tradeOrderSql = "t.close_time, t.account_id, t.deal_ticket";
 
@@ -73,6 +74,7 @@ interface Segment {
   trades: number;
   last: [number, number, number];
   stats: TradeStats;
+  groups: Groups;
 }
 
 interface SegmentRow {
@@ -81,7 +83,12 @@ interface SegmentRow {
   lastAccountId: number;
   lastDeal: number;
   stats: string;
+  groups: string;
   stale: number;
+}
+
+function segmentOfTrades(stream: Stream, day: number, trades: SegmentTrade[]): Segment {
+  return { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades), groups: groupsOfTrades(trades) };
 }
 
 const segmentId = (stream: Stream, day: number) => `${stream.kind}\u0000${stream.key}\u0000${stream.currency}\u0000${day}`;
@@ -117,14 +124,21 @@ export function createSegmentWriter(handle: Database.Database) {
       const row = cached(
         handle,
         `SELECT trades, last_close_time AS lastCloseTime, last_account_id AS lastAccountId, last_deal_ticket AS lastDeal,
-                stats, stale
+                stats, groups, stale
            FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?`,
       ).get(stream.kind, stream.key, stream.currency, day) as SegmentRow | undefined;
       if (row?.stale) stale.set(id, { stream, day });
       touched.set(
         id,
         row && !row.stale
-          ? { stream, day, trades: row.trades, last: [row.lastCloseTime, row.lastAccountId, row.lastDeal], stats: JSON.parse(row.stats) }
+          ? {
+              stream,
+              day,
+              trades: row.trades,
+              last: [row.lastCloseTime, row.lastAccountId, row.lastDeal],
+              stats: JSON.parse(row.stats),
+              groups: JSON.parse(row.groups),
+            }
           : null,
       );
     }
@@ -151,12 +165,15 @@ export function createSegmentWriter(handle: Database.Database) {
           markStale(stream, day); // it lands before the day's last trade
           continue;
         }
+        const groups = segment?.groups ?? emptyGroups();
+        addTrade(groups, trade);
         touched.set(id, {
           stream,
           day,
           trades: (segment?.trades ?? 0) + 1,
           last: key,
           stats: segment ? concatStats(segment.stats, stats) : stats,
+          groups,
         });
       }
     },
@@ -187,8 +204,8 @@ export function createSegmentWriter(handle: Database.Database) {
       for (const { stream, day } of stale.values()) {
         cached(
           handle,
-          `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale)
-           VALUES (?, ?, ?, ?, 0, 0, 0, 0, 'null', 1)
+          `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, groups, stale)
+           VALUES (?, ?, ?, ?, 0, 0, 0, 0, 'null', 'null', 1)
            ON CONFLICT (kind, key, currency, day) DO UPDATE SET stale = 1`,
         ).run(stream.kind, stream.key, stream.currency, day);
       }
@@ -201,11 +218,11 @@ export function createSegmentWriter(handle: Database.Database) {
 function writeSegment(handle: Database.Database, segment: Segment): void {
   cached(
     handle,
-    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, groups, stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT (kind, key, currency, day) DO UPDATE SET trades = excluded.trades,
        last_close_time = excluded.last_close_time, last_account_id = excluded.last_account_id,
-       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats, stale = 0`,
+       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats, groups = excluded.groups, stale = 0`,
   ).run(
     segment.stream.kind,
     segment.stream.key,
@@ -214,6 +231,7 @@ function writeSegment(handle: Database.Database, segment: Segment): void {
     segment.trades,
     ...segment.last,
     JSON.stringify(segment.stats),
+    JSON.stringify(segment.groups),
   );
 }
 
@@ -238,7 +256,7 @@ export function freshenSegments(handle: Database.Database, kind: StreamKind, key
           day,
         );
       } else {
-        writeSegment(handle, { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades) });
+        writeSegment(handle, segmentOfTrades(stream, day, trades));
       }
     }
     return stale.length;
@@ -267,7 +285,12 @@ export function rebuildSegments(handle: Database.Database): number {
           segment.trades += 1;
           segment.last = orderKey(trade);
           segment.stats = concatStats(segment.stats, stats);
-        } else segments.set(id, { stream, day, trades: 1, last: orderKey(trade), stats });
+          addTrade(segment.groups, trade);
+        } else {
+          const groups = emptyGroups();
+          addTrade(groups, trade);
+          segments.set(id, { stream, day, trades: 1, last: orderKey(trade), stats, groups });
+        }
       }
     }
     for (const segment of segments.values()) writeSegment(handle, segment);

@@ -3,6 +3,7 @@ import { appName, appVersion } from "@/lib/system/app-info";
 import {
   accountResource,
   balanceOperationResource,
+  breakdownResource,
   dailyResource,
   equityResource,
   batchResponse,
@@ -17,7 +18,7 @@ import {
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
-import { dailyQuery, equityQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
+import { breakdownQuery, dailyQuery, equityQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
 
 type Schema = Record<string, unknown>;
 
@@ -150,6 +151,16 @@ export const endpoints = {
       },
     },
   },
+  "/api/v1/analytics/breakdown": {
+    get: {
+      summary: "Per symbol, strategy, side, reason, open weekday or hour, or account: trades, win rate, net, profit factor, expectancy, holding time",
+      parameters: queryParameters(breakdownQuery.shape),
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Breakdown") } }, "The groups, per currency"),
+        "422": error("Invalid filter or dimension"),
+      },
+    },
+  },
   "/api/v1/analytics/daily": {
     get: {
       summary: "Net P&L, trades and win rate per close day, ISO week or month",
@@ -245,6 +256,7 @@ export function openApiDocument() {
         BalanceOperation: jsonSchema(balanceOperationResource),
         DailySeries: jsonSchema(dailyResource),
         EquitySeries: jsonSchema(equityResource),
+        Breakdown: jsonSchema(breakdownResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

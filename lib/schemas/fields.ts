@@ -77,6 +77,7 @@ export const positionReasons = [
 export const sources = ["ea", "legacy", "import", "manual"] as const;
 export const outcomes = ["win", "loss", "breakeven"] as const;
 export const periods = ["day", "week", "month"] as const;
+export const breakdownDimensions = ["symbol", "strategy", "side", "position_reason", "weekday", "hour", "account_id"] as const;
 
 export type PositionType = (typeof positionTypes)[number];
 export type Side = (typeof sides)[number];

@@ -212,3 +212,26 @@ export const equityResource = z.object({
     }),
   ),
 });
+
+export const breakdownResource = z.object({
+  by: z.enum(["symbol", "strategy", "side", "position_reason", "weekday", "hour", "account_id"]),
+  currency: z.string().nullable().meta({ description: "The selection's currency; null when mixed or unknown" }),
+  groups: z.array(
+    z.object({
+      key: z.string().meta({ description: 'The group: "EURUSD", "3:1001" (account:magic), "BUY", "1" (Monday), "13", "unknown"...' }),
+      currency: z.string().nullable().meta({ description: "Groups are per currency: money is never added across them" }),
+      account_id: nullableInt.meta({ description: "For strategy and account_id groups" }),
+      magic_number: nullableInt.meta({ description: "For strategy groups" }),
+      name: z.string().nullable().meta({ description: "The strategy's name, when one is set" }),
+      trades: z.int(),
+      wins: z.int(),
+      losses: z.int(),
+      breakevens: z.int(),
+      win_rate: nullableNumber,
+      net_profit: z.number(),
+      profit_factor: nullableNumber,
+      expectancy: z.number().meta({ description: "net_profit / trades" }),
+      average_holding_seconds: nullableNumber,
+    }),
+  ),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { brokerTime, outcomes, periods, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
+import { breakdownDimensions, brokerTime, outcomes, periods, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
 
 /** A whole number in a query string (no coercion: "" or "1.5" are errors, not 0 or 1). */
 const wholeNumber = z
@@ -72,3 +72,11 @@ export const equityQuery = z.strictObject({
   }),
 });
 export type EquityQuery = z.infer<typeof equityQuery>;
+
+export const breakdownQuery = z.strictObject({
+  ...tradeFilterShape,
+  by: z.enum(breakdownDimensions).meta({
+    description: "strategy = (account, magic number); weekday (1 = Monday) and hour use the open time",
+  }),
+});
+export type BreakdownQuery = z.infer<typeof breakdownQuery>;

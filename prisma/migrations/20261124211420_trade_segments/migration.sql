@@ -9,6 +9,7 @@ CREATE TABLE "trade_segments" (
     "last_account_id" INTEGER NOT NULL,
     "last_deal_ticket" BIGINT NOT NULL,
     "stats" TEXT NOT NULL,
+    "groups" TEXT NOT NULL,
     "stale" BOOLEAN NOT NULL DEFAULT false,
 
     PRIMARY KEY ("kind", "key", "currency", "day")

@@ -1,0 +1,97 @@
+// Additive totals per breakdown group (symbol, strategy, side, reason, open weekday and hour,
+// account). Unlike drawdown or streaks they do not depend on order, so a day segment keeps them
+// beside its TradeStats and updates them in place. Pure: no database.
+import { breakdownDimensions, type Side } from "@/lib/schemas/fields";
+
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+export interface GroupTotals {
+  trades: number;
+  wins: number;
+  losses: number;
+  breakevens: number;
+  grossProfit: number;
+  grossLoss: number;
+  netProfit: number;
+  durationSeconds: number;
+  durationCount: number;
+}
+
+export type Groups = Record<BreakdownDimension, Record<string, GroupTotals>>;
+
+/** What the groups need of a trade. */
+export interface GroupTrade {
+  accountId: number;
+  symbol: string;
+  magicNumber: number | null;
+  side: Side | null;
+  positionReason: string | null;
+  openTime: number | null;
+  netProfit: number;
+  durationSeconds: number | null;
+}
+
+export const unknownGroup = "unknown";
+
+export function emptyGroups(): Groups {
+  return { symbol: {}, strategy: {}, side: {}, position_reason: {}, weekday: {}, hour: {}, account_id: {} };
+}
+
+/**
+ * The group of a trade in each dimension. Strategy is (account, magic number) as "3:1001";
+ * weekday (1 = Monday .. 7 = Sunday) and hour (0-23) are of the open time, "unknown" without one.
+ */
+export function groupKeysOf(trade: GroupTrade): Record<BreakdownDimension, string> {
+  const open = trade.openTime === null ? null : new Date(trade.openTime * 1000);
+  return {
+    symbol: trade.symbol,
+    strategy: `${trade.accountId}:${trade.magicNumber ?? ""}`,
+    side: trade.side ?? unknownGroup,
+    position_reason: trade.positionReason ?? unknownGroup,
+    weekday: open ? String(((open.getUTCDay() + 6) % 7) + 1) : unknownGroup,
+    hour: open ? String(open.getUTCHours()) : unknownGroup,
+    account_id: String(trade.accountId),
+  };
+}
+
+/** Adds one trade to `groups` (in place). */
+export function addTrade(groups: Groups, trade: GroupTrade): void {
+  const keys = groupKeysOf(trade);
+  const net = trade.netProfit;
+  for (const dimension of breakdownDimensions) {
+    const totals = (groups[dimension][keys[dimension]] ??= zero());
+    totals.trades += 1;
+    if (net > 0) {
+      totals.wins += 1;
+      totals.grossProfit += net;
+    } else if (net < 0) {
+      totals.losses += 1;
+      totals.grossLoss += net;
+    } else totals.breakevens += 1;
+    totals.netProfit += net;
+    if (trade.durationSeconds !== null) {
+      totals.durationSeconds += trade.durationSeconds;
+      totals.durationCount += 1;
+    }
+  }
+}
+
+/** Adds `source` into `target` (in place). */
+export function addGroups(target: Groups, source: Groups): void {
+  for (const dimension of breakdownDimensions) {
+    for (const [key, totals] of Object.entries(source[dimension])) {
+      const sum = (target[dimension][key] ??= zero());
+      for (const field of Object.keys(totals) as (keyof GroupTotals)[]) sum[field] += totals[field];
+    }
+  }
+}
+
+export function groupsOfTrades(trades: Iterable<GroupTrade>): Groups {
+  const groups = emptyGroups();
+  for (const trade of trades) addTrade(groups, trade);
+  return groups;
+}
+
+function zero(): GroupTotals {
+  return { trades: 0, wins: 0, losses: 0, breakevens: 0, grossProfit: 0, grossLoss: 0, netProfit: 0, durationSeconds: 0, durationCount: 0 };
+}
