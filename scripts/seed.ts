@@ -24,6 +24,7 @@ if (count > 0) {
     handle.prepare("DELETE FROM trades").run();
     handle.prepare("DELETE FROM accounts").run();
     handle.prepare("DELETE FROM trade_segments").run();
+    handle.prepare("DELETE FROM segment_groups").run();
   })();
   console.log(`deleted ${count} trades and their accounts`);
 }

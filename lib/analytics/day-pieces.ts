@@ -8,7 +8,6 @@ import {
   type SegmentTrade,
   type StreamKind,
 } from "@/lib/analytics/trade-segments";
-import { addTrade, emptyGroups, type Groups } from "@/lib/analytics/group-totals";
 import { concatStats, statsOfTrade, type TradeStats } from "@/lib/analytics/trade-stats";
 import { cached } from "@/lib/db/cached-statement";
 import type { TradeFilters } from "@/lib/schemas/trade-query";
@@ -19,11 +18,9 @@ export interface DayPiece {
   currency: string;
   day: number;
   stats: TradeStats;
-  /** The breakdown totals, when asked for (they cost a second JSON parse per day). */
-  groups?: Groups;
 }
 
-interface StreamChoice {
+export interface StreamChoice {
   kind: StreamKind;
   key: string;
   sql: string;
@@ -36,54 +33,68 @@ interface StreamChoice {
  * come from the segments and only the partial days at the range's edges from the trades; any other
  * combination is one ordered pass over the matching trades.
  */
-export function* dayPieces(
-  handle: Database.Database,
-  filters: TradeFilters,
-  options: { groups?: boolean } = {},
-): Generator<DayPiece> {
-  const withGroups = options.groups ?? false;
-  const stream = streamOf(filters);
-  if (!stream) {
-    const filter = tradeFilterSql(filters);
-    yield* piecesOfTrades(
-      cached(
-        handle,
-        `SELECT ${selectSegmentTrade} FROM trades t JOIN accounts a ON a.id = t.account_id
-          WHERE ${filter.sql} ORDER BY ${tradeOrderSql}`,
-      ).iterate(...filter.params) as IterableIterator<SegmentTrade>,
-      withGroups,
-    );
+export function* dayPieces(handle: Database.Database, filters: TradeFilters): Generator<DayPiece> {
+  const plan = segmentPlan(handle, filters);
+  if (!plan) {
+    yield* piecesOfTrades(filteredTrades(handle, filters));
     return;
   }
+  yield* piecesOfTrades(plan.leadingTrades);
+  const segments = cached(
+    handle,
+    `SELECT currency, day, stats FROM trade_segments
+      WHERE kind = ? AND key = ? AND day >= ? AND day < ? ORDER BY day, currency`,
+  ).iterate(plan.stream.kind, plan.stream.key, plan.firstWholeDay, plan.endWholeDay) as IterableIterator<{
+    currency: string;
+    day: number;
+    stats: string;
+  }>;
+  for (const segment of segments) yield { currency: segment.currency, day: segment.day, stats: JSON.parse(segment.stats) };
+  yield* piecesOfTrades(plan.trailingTrades);
+}
+
+export interface SegmentPlan {
+  stream: StreamChoice;
+  /** Whole days [firstWholeDay, endWholeDay) come from the segments (freshened)... */
+  firstWholeDay: number;
+  endWholeDay: number;
+  /** ...and the partial days at the range's edges from the trades. */
+  leadingTrades: SegmentTrade[];
+  trailingTrades: SegmentTrade[];
+}
+
+/**
+ * How to read the filtered trades from segments, or null when the filters pick no single stream
+ * (then `filteredTrades` is the ordered pass). Freshens the stream's stale segments first.
+ */
+export function segmentPlan(handle: Database.Database, filters: TradeFilters): SegmentPlan | null {
+  const stream = streamOf(filters);
+  if (!stream) return null;
   freshenSegments(handle, stream.kind, stream.key);
   const from = filters.from?.seconds ?? Number.MIN_SAFE_INTEGER;
   const to = filters.to?.seconds ?? Number.MAX_SAFE_INTEGER;
   const firstWholeDay = Math.ceil(from / secondsPerDay);
   const endWholeDay = Math.floor(to / secondsPerDay);
   if (firstWholeDay >= endWholeDay) {
-    yield* piecesOfTrades(rangeTrades(handle, stream, from, to), withGroups);
-    return;
+    return { stream, firstWholeDay: 0, endWholeDay: 0, leadingTrades: rangeTrades(handle, stream, from, to), trailingTrades: [] };
   }
-  yield* piecesOfTrades(rangeTrades(handle, stream, from, firstWholeDay * secondsPerDay), withGroups);
-  const segments = cached(
+  return {
+    stream,
+    firstWholeDay,
+    endWholeDay,
+    leadingTrades: rangeTrades(handle, stream, from, firstWholeDay * secondsPerDay),
+    trailingTrades: rangeTrades(handle, stream, endWholeDay * secondsPerDay, to),
+  };
+}
+
+/** Every trade the filters match, in trade order. */
+export function filteredTrades(handle: Database.Database, filters: TradeFilters): IterableIterator<SegmentTrade> {
+  const filter = tradeFilterSql(filters);
+  return cached(
     handle,
-    `SELECT currency, day, stats${withGroups ? ", groups" : ""} FROM trade_segments
-      WHERE kind = ? AND key = ? AND day >= ? AND day < ? ORDER BY day, currency`,
-  ).iterate(stream.kind, stream.key, firstWholeDay, endWholeDay) as IterableIterator<{
-    currency: string;
-    day: number;
-    stats: string;
-    groups?: string;
-  }>;
-  for (const segment of segments) {
-    yield {
-      currency: segment.currency,
-      day: segment.day,
-      stats: JSON.parse(segment.stats),
-      ...(segment.groups === undefined ? {} : { groups: JSON.parse(segment.groups) as Groups }),
-    };
-  }
-  yield* piecesOfTrades(rangeTrades(handle, stream, endWholeDay * secondsPerDay, to), withGroups);
+    `SELECT ${selectSegmentTrade} FROM trades t JOIN accounts a ON a.id = t.account_id
+      WHERE ${filter.sql} ORDER BY ${tradeOrderSql}`,
+  ).iterate(...filter.params) as IterableIterator<SegmentTrade>;
 }
 
 /** Currency groups in a stable order, "" (unknown) as null. */
@@ -124,20 +135,18 @@ function rangeTrades(handle: Database.Database, stream: StreamChoice, from: numb
 }
 
 /** Trades in order -> one piece per (currency, day), each folded in order. */
-function* piecesOfTrades(trades: Iterable<SegmentTrade>, withGroups: boolean): Generator<DayPiece> {
+function* piecesOfTrades(trades: Iterable<SegmentTrade>): Generator<DayPiece> {
   const open = new Map<string, DayPiece>();
   for (const trade of trades) {
     const currency = trade.currency ?? "";
     const day = dayOf(trade.closeTime);
-    let piece = open.get(currency);
+    const piece = open.get(currency);
     if (piece && piece.day === day) {
       piece.stats = concatStats(piece.stats, statsOfTrade(trade));
-    } else {
-      if (piece) yield piece;
-      piece = { currency, day, stats: statsOfTrade(trade), ...(withGroups ? { groups: emptyGroups() } : {}) };
-      open.set(currency, piece);
+      continue;
     }
-    if (piece.groups) addTrade(piece.groups, trade);
+    if (piece) yield piece;
+    open.set(currency, { currency, day, stats: statsOfTrade(trade) });
   }
   yield* open.values();
 }

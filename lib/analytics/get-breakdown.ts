@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { dayPieces } from "@/lib/analytics/day-pieces";
-import { addGroups, emptyGroups, unknownGroup, type GroupTotals } from "@/lib/analytics/group-totals";
+import { filteredTrades, segmentPlan } from "@/lib/analytics/day-pieces";
+import { addTradeToTotals, groupKeysOf, unknownGroup, zeroTotals, type GroupTotals } from "@/lib/analytics/group-totals";
+import { freshenGroups, type SegmentTrade } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { cached } from "@/lib/db/cached-statement";
 import type { BreakdownQuery } from "@/lib/schemas/trade-query";
@@ -14,19 +15,49 @@ import { roundMoney } from "@/lib/trades/trade-values";
 export function getBreakdown(query: BreakdownQuery): z.infer<typeof breakdownResource> {
   const { by, ...filters } = query;
   const handle = sqlite();
-  const perCurrency = new Map<string, ReturnType<typeof emptyGroups>>();
-  for (const piece of dayPieces(handle, filters, { groups: true })) {
-    let groups = perCurrency.get(piece.currency);
-    if (!groups) perCurrency.set(piece.currency, (groups = emptyGroups()));
-    addGroups(groups, piece.groups!);
+  const perCurrency = new Map<string, Record<string, GroupTotals>>();
+  const totalsOf = (currency: string, key: string) => {
+    let groups = perCurrency.get(currency);
+    if (!groups) perCurrency.set(currency, (groups = {}));
+    return (groups[key] ??= zeroTotals());
+  };
+  const addTrades = (trades: Iterable<SegmentTrade>) => {
+    for (const trade of trades) addTradeToTotals(totalsOf(trade.currency ?? "", groupKeysOf(trade)[by]), trade);
+  };
+
+  const plan = segmentPlan(handle, filters);
+  if (plan) {
+    freshenGroups(handle, plan.stream.kind, plan.stream.key, plan.firstWholeDay, plan.endWholeDay);
+    addTrades(plan.leadingTrades);
+    const rows = cached(
+      handle,
+      `SELECT currency, group_key AS groupKey, SUM(trades) AS trades, SUM(wins) AS wins, SUM(losses) AS losses,
+              SUM(breakevens) AS breakevens, SUM(gross_profit) AS grossProfit, SUM(gross_loss) AS grossLoss,
+              SUM(net_profit) AS netProfit, SUM(duration_seconds) AS durationSeconds, SUM(duration_count) AS durationCount
+         FROM segment_groups
+        WHERE kind = ? AND key = ? AND dimension = ? AND day >= ? AND day < ?
+        GROUP BY currency, group_key`,
+    ).all(plan.stream.kind, plan.stream.key, by, plan.firstWholeDay, plan.endWholeDay) as (GroupTotals & {
+      currency: string;
+      groupKey: string;
+    })[];
+    for (const { currency, groupKey, ...totals } of rows) addTotals(totalsOf(currency, groupKey), totals);
+    addTrades(plan.trailingTrades);
+  } else {
+    addTrades(filteredTrades(handle, filters));
   }
+
   const names = by === "strategy" ? strategyNames() : new Map<string, string>();
   const rows = [...perCurrency].flatMap(([currency, groups]) =>
-    Object.entries(groups[by]).map(([key, totals]) => toGroupResource(by, key, currency || null, totals, names)),
+    Object.entries(groups).map(([key, totals]) => toGroupResource(by, key, currency || null, totals, names)),
   );
   rows.sort((a, b) => compareKeys(a.key, b.key) || (a.currency ?? "").localeCompare(b.currency ?? ""));
   const currencies = [...perCurrency.keys()];
   return { by, currency: currencies.length === 1 ? currencies[0]! || null : null, groups: rows };
+}
+
+function addTotals(target: GroupTotals, source: GroupTotals): void {
+  for (const field of Object.keys(target) as (keyof GroupTotals)[]) target[field] += source[field];
 }
 
 function strategyNames(): Map<string, string> {

@@ -57,32 +57,24 @@ export function groupKeysOf(trade: GroupTrade): Record<BreakdownDimension, strin
 /** Adds one trade to `groups` (in place). */
 export function addTrade(groups: Groups, trade: GroupTrade): void {
   const keys = groupKeysOf(trade);
-  const net = trade.netProfit;
-  for (const dimension of breakdownDimensions) {
-    const totals = (groups[dimension][keys[dimension]] ??= zero());
-    totals.trades += 1;
-    if (net > 0) {
-      totals.wins += 1;
-      totals.grossProfit += net;
-    } else if (net < 0) {
-      totals.losses += 1;
-      totals.grossLoss += net;
-    } else totals.breakevens += 1;
-    totals.netProfit += net;
-    if (trade.durationSeconds !== null) {
-      totals.durationSeconds += trade.durationSeconds;
-      totals.durationCount += 1;
-    }
-  }
+  for (const dimension of breakdownDimensions) addTradeToTotals((groups[dimension][keys[dimension]] ??= zeroTotals()), trade);
 }
 
-/** Adds `source` into `target` (in place). */
-export function addGroups(target: Groups, source: Groups): void {
-  for (const dimension of breakdownDimensions) {
-    for (const [key, totals] of Object.entries(source[dimension])) {
-      const sum = (target[dimension][key] ??= zero());
-      for (const field of Object.keys(totals) as (keyof GroupTotals)[]) sum[field] += totals[field];
-    }
+/** Adds one trade to one group's totals (in place). */
+export function addTradeToTotals(totals: GroupTotals, trade: GroupTrade): void {
+  const net = trade.netProfit;
+  totals.trades += 1;
+  if (net > 0) {
+    totals.wins += 1;
+    totals.grossProfit += net;
+  } else if (net < 0) {
+    totals.losses += 1;
+    totals.grossLoss += net;
+  } else totals.breakevens += 1;
+  totals.netProfit += net;
+  if (trade.durationSeconds !== null) {
+    totals.durationSeconds += trade.durationSeconds;
+    totals.durationCount += 1;
   }
 }
 
@@ -92,6 +84,6 @@ export function groupsOfTrades(trades: Iterable<GroupTrade>): Groups {
   return groups;
 }
 
-function zero(): GroupTotals {
+export function zeroTotals(): GroupTotals {
   return { trades: 0, wins: 0, losses: 0, breakevens: 0, grossProfit: 0, grossLoss: 0, netProfit: 0, durationSeconds: 0, durationCount: 0 };
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshenSegments, rebuildSegments, type StreamKind } from "@/lib/analytics/trade-segments";
+import { freshenGroups, freshenSegments, rebuildSegments, type StreamKind } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { validate } from "@/lib/http/validate";
 import { createTradeBody } from "@/lib/schemas/trade";
@@ -13,8 +13,14 @@ const body = (payload: Record<string, unknown>) => validate(createTradeBody, pay
 /** The segments table after every stale one was recomputed, in a stable order, with stats parsed. */
 function segments(): Record<string, unknown>[] {
   for (const kind of ["all", "symbol", "magic", "account"] satisfies StreamKind[]) freshenSegments(sqlite(), kind);
-  const rows = sqlite().prepare("SELECT * FROM trade_segments ORDER BY kind, key, currency, day").all() as { stats: string; groups: string }[];
-  return rows.map((row) => ({ ...row, stats: JSON.parse(row.stats), groups: JSON.parse(row.groups) }));
+  const streams = sqlite().prepare("SELECT DISTINCT kind, key FROM trade_segments").all() as { kind: StreamKind; key: string }[];
+  for (const { kind, key } of streams) freshenGroups(sqlite(), kind, key, -1e9, 1e9);
+  const rows = sqlite().prepare("SELECT * FROM trade_segments ORDER BY kind, key, currency, day").all() as { stats: string }[];
+  // Group sums are added per write, not in one pass: compare them to 6 decimals.
+  const groups = (sqlite().prepare("SELECT * FROM segment_groups ORDER BY kind, key, dimension, day, currency, group_key").all() as Record<string, unknown>[]).map(
+    (row) => Object.fromEntries(Object.entries(row).map(([field, value]) => [field, typeof value === "number" ? Number(value.toFixed(6)) : value])),
+  );
+  return [...rows.map((row) => ({ ...row, stats: JSON.parse(row.stats) })), ...groups];
 }
 
 beforeEach(resetDatabase);

@@ -3,9 +3,12 @@
 // - a trade that comes last in its stream-day is appended (O(1));
 // - an older one (backfill, import) or a changed one (enrichment) marks that day stale, and the next
 //   reader recomputes it from the day's trades (freshenSegments);
-// - days combine exactly in order (concatStats), drawdown and streaks included.
+// - days combine exactly in order (concatStats), drawdown and streaks included;
+// - the additive breakdown totals of a day (segment_groups) are cheap to recompute but costly to keep
+//   on every write, so writes only flag them and breakdowns recompute flagged days (freshenGroups).
 import type Database from "better-sqlite3";
 import { addTrade, emptyGroups, groupsOfTrades, type Groups, type GroupTrade } from "@/lib/analytics/group-totals";
+import { breakdownDimensions } from "@/lib/schemas/fields";
 import { concatStats, statsOfTrade, statsOfTrades, type StatsTrade, type TradeStats } from "@/lib/analytics/trade-stats";
 import { cached } from "@/lib/db/cached-statement";
 import type { SqlFragment } from "@/lib/trades/trade-filters";
@@ -74,7 +77,6 @@ interface Segment {
   trades: number;
   last: [number, number, number];
   stats: TradeStats;
-  groups: Groups;
 }
 
 interface SegmentRow {
@@ -83,12 +85,7 @@ interface SegmentRow {
   lastAccountId: number;
   lastDeal: number;
   stats: string;
-  groups: string;
   stale: number;
-}
-
-function segmentOfTrades(stream: Stream, day: number, trades: SegmentTrade[]): Segment {
-  return { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades), groups: groupsOfTrades(trades) };
 }
 
 const segmentId = (stream: Stream, day: number) => `${stream.kind}\u0000${stream.key}\u0000${stream.currency}\u0000${day}`;
@@ -117,28 +114,24 @@ export function streamTrades(handle: Database.Database, stream: Stream, from: nu
 export function createSegmentWriter(handle: Database.Database) {
   const touched = new Map<string, Segment | null>();
   const stale = new Map<string, { stream: Stream; day: number }>();
+  const recent = recentSegments(handle);
 
   function load(stream: Stream, day: number): Segment | null {
     const id = segmentId(stream, day);
+    const remembered = recent.get(id);
+    if (!touched.has(id) && remembered) touched.set(id, remembered);
     if (!touched.has(id)) {
       const row = cached(
         handle,
         `SELECT trades, last_close_time AS lastCloseTime, last_account_id AS lastAccountId, last_deal_ticket AS lastDeal,
-                stats, groups, stale
+                stats, stale
            FROM trade_segments WHERE kind = ? AND key = ? AND currency = ? AND day = ?`,
       ).get(stream.kind, stream.key, stream.currency, day) as SegmentRow | undefined;
       if (row?.stale) stale.set(id, { stream, day });
       touched.set(
         id,
         row && !row.stale
-          ? {
-              stream,
-              day,
-              trades: row.trades,
-              last: [row.lastCloseTime, row.lastAccountId, row.lastDeal],
-              stats: JSON.parse(row.stats),
-              groups: JSON.parse(row.groups),
-            }
+          ? { stream, day, trades: row.trades, last: [row.lastCloseTime, row.lastAccountId, row.lastDeal], stats: JSON.parse(row.stats) }
           : null,
       );
     }
@@ -165,15 +158,12 @@ export function createSegmentWriter(handle: Database.Database) {
           markStale(stream, day); // it lands before the day's last trade
           continue;
         }
-        const groups = segment?.groups ?? emptyGroups();
-        addTrade(groups, trade);
         touched.set(id, {
           stream,
           day,
           trades: (segment?.trades ?? 0) + 1,
           last: key,
           stats: segment ? concatStats(segment.stats, stats) : stats,
-          groups,
         });
       }
     },
@@ -200,29 +190,57 @@ export function createSegmentWriter(handle: Database.Database) {
 
     /** Writes what changed; call inside the transaction, after the trades were written. */
     flush(): void {
-      for (const segment of touched.values()) if (segment) writeSegment(handle, segment);
+      // An appended day's breakdown groups go stale: the next breakdown recomputes them.
+      for (const segment of touched.values()) if (segment) writeSegment(handle, segment, { groupsFresh: false });
       for (const { stream, day } of stale.values()) {
         cached(
           handle,
-          `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, groups, stale)
-           VALUES (?, ?, ?, ?, 0, 0, 0, 0, 'null', 'null', 1)
+          `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale)
+           VALUES (?, ?, ?, ?, 0, 0, 0, 0, 'null', 1)
            ON CONFLICT (kind, key, currency, day) DO UPDATE SET stale = 1`,
         ).run(stream.kind, stream.key, stream.currency, day);
       }
+    },
+
+    /** After the transaction committed: remember what was written, for the next write to skip reading it. */
+    remember(): void {
+      for (const [id, segment] of touched) {
+        if (segment) recent.set(id, segment);
+      }
+      for (const id of stale.keys()) recent.delete(id);
+      if (recent.size > 10_000) recent.clear();
       touched.clear();
       stale.clear();
     },
   };
 }
 
-function writeSegment(handle: Database.Database, segment: Segment): void {
+// The segments this process wrote last, parsed: the next write to the same day (the usual case: the
+// EA sends today's trades) need not read and parse them again. Valid only while no other
+// connection has committed since (PRAGMA data_version); dropped whenever anything else rewrites segments.
+const remembered = new WeakMap<Database.Database, { version: number; segments: Map<string, Segment> }>();
+
+/** Call inside the write transaction, where no other connection can commit. */
+function recentSegments(handle: Database.Database): Map<string, Segment> {
+  const version = handle.pragma("data_version", { simple: true }) as number;
+  let cache = remembered.get(handle);
+  if (!cache || cache.version !== version) remembered.set(handle, (cache = { version, segments: new Map() }));
+  return cache.segments;
+}
+
+/** Forgets the remembered segments (after a failed write, a recompute, or a direct change to the tables). */
+export function forgetSegments(handle: Database.Database): void {
+  remembered.delete(handle);
+}
+
+function writeSegment(handle: Database.Database, segment: Segment, { groupsFresh }: { groupsFresh: boolean }): void {
   cached(
     handle,
-    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, groups, stale)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+    `INSERT INTO trade_segments (kind, key, currency, day, trades, last_close_time, last_account_id, last_deal_ticket, stats, stale, groups_stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
      ON CONFLICT (kind, key, currency, day) DO UPDATE SET trades = excluded.trades,
        last_close_time = excluded.last_close_time, last_account_id = excluded.last_account_id,
-       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats, groups = excluded.groups, stale = 0`,
+       last_deal_ticket = excluded.last_deal_ticket, stats = excluded.stats, stale = 0, groups_stale = excluded.groups_stale`,
   ).run(
     segment.stream.kind,
     segment.stream.key,
@@ -231,8 +249,45 @@ function writeSegment(handle: Database.Database, segment: Segment): void {
     segment.trades,
     ...segment.last,
     JSON.stringify(segment.stats),
-    JSON.stringify(segment.groups),
+    groupsFresh ? 0 : 1,
   );
+}
+
+/** Replaces a segment's group rows (written whole, after a recompute). */
+function writeGroups(handle: Database.Database, stream: Stream, day: number, groups: Groups): void {
+  for (const dimension of breakdownDimensions) {
+    cached(handle, "DELETE FROM segment_groups WHERE kind = ? AND key = ? AND dimension = ? AND day = ? AND currency = ?").run(
+      stream.kind,
+      stream.key,
+      dimension,
+      day,
+      stream.currency,
+    );
+    for (const [groupKey, totals] of Object.entries(groups[dimension])) {
+      cached(
+        handle,
+        `INSERT INTO segment_groups (kind, key, dimension, day, currency, group_key, trades, wins, losses, breakevens,
+           gross_profit, gross_loss, net_profit, duration_seconds, duration_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        stream.kind,
+        stream.key,
+        dimension,
+        day,
+        stream.currency,
+        groupKey,
+        totals.trades,
+        totals.wins,
+        totals.losses,
+        totals.breakevens,
+        totals.grossProfit,
+        totals.grossLoss,
+        totals.netProfit,
+        totals.durationSeconds,
+        totals.durationCount,
+      );
+    }
+  }
 }
 
 /**
@@ -241,6 +296,7 @@ function writeSegment(handle: Database.Database, segment: Segment): void {
  */
 export function freshenSegments(handle: Database.Database, kind: StreamKind, key?: string): number {
   const freshen = handle.transaction(() => {
+    forgetSegments(handle);
     const stale = cached(
       handle,
       `SELECT kind, key, currency, day FROM trade_segments
@@ -256,8 +312,13 @@ export function freshenSegments(handle: Database.Database, kind: StreamKind, key
           day,
         );
       } else {
-        writeSegment(handle, segmentOfTrades(stream, day, trades));
+        writeSegment(
+          handle,
+          { stream, day, trades: trades.length, last: orderKey(trades.at(-1)!), stats: statsOfTrades(trades) },
+          { groupsFresh: true },
+        );
       }
+      writeGroups(handle, stream, day, groupsOfTrades(trades));
     }
     return stale.length;
   });
@@ -270,8 +331,10 @@ export function freshenSegments(handle: Database.Database, kind: StreamKind, key
  */
 export function rebuildSegments(handle: Database.Database): number {
   const rebuild = handle.transaction(() => {
+    forgetSegments(handle);
     handle.prepare("DELETE FROM trade_segments").run();
-    const segments = new Map<string, Segment>();
+    handle.prepare("DELETE FROM segment_groups").run();
+    const segments = new Map<string, Segment & { groups: Groups }>();
     const rows = handle
       .prepare(`SELECT ${selectSegmentTrade} FROM trades t JOIN accounts a ON a.id = t.account_id ORDER BY ${tradeOrderSql}`)
       .iterate() as IterableIterator<SegmentTrade>;
@@ -293,10 +356,38 @@ export function rebuildSegments(handle: Database.Database): number {
         }
       }
     }
-    for (const segment of segments.values()) writeSegment(handle, segment);
+    for (const segment of segments.values()) {
+      writeSegment(handle, segment, { groupsFresh: true });
+      writeGroups(handle, segment.stream, segment.day, segment.groups);
+    }
     return segments.size;
   });
   return rebuild.immediate();
+}
+
+/**
+ * Recomputes the breakdown groups of a stream's days in [fromDay, endDay) whose trades changed since
+ * (call after freshenSegments). Returns how many days it recomputed.
+ */
+export function freshenGroups(handle: Database.Database, kind: StreamKind, key: string, fromDay: number, endDay: number): number {
+  const freshen = handle.transaction(() => {
+    const days = cached(
+      handle,
+      `SELECT kind, key, currency, day FROM trade_segments
+        WHERE kind = ? AND key = ? AND day >= ? AND day < ? AND groups_stale = 1 AND stale = 0`,
+    ).all(kind, key, fromDay, endDay) as (Stream & { day: number })[];
+    for (const { day, ...stream } of days) {
+      writeGroups(handle, stream, day, groupsOfTrades(streamTrades(handle, stream, day * secondsPerDay, (day + 1) * secondsPerDay)));
+      cached(handle, "UPDATE trade_segments SET groups_stale = 0 WHERE kind = ? AND key = ? AND currency = ? AND day = ?").run(
+        stream.kind,
+        stream.key,
+        stream.currency,
+        day,
+      );
+    }
+    return days.length;
+  });
+  return freshen.immediate();
 }
 
 /** Builds the segments when trades exist without them (a database from before they existed). */

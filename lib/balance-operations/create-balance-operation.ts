@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { createAccountResolver } from "@/lib/accounts/resolve-account";
-import { createSegmentWriter } from "@/lib/analytics/trade-segments";
+import { createSegmentWriter, forgetSegments } from "@/lib/analytics/trade-segments";
 import {
   toBalanceOperationResource,
   type BalanceOperationRow,
@@ -73,6 +73,7 @@ function resolveAccount(handle: Database.Database, body: CreateBalanceOperationB
     segments.refreshAccount(accountId, null, currency),
   )(body);
   segments.flush();
+  forgetSegments(handle); // rare (an account's first currency): simpler to forget than to remember after commit
   if (account.currencyConflict) throw conflictError(`Account ${account.id}`, [account.currencyConflict]);
   return account.id;
 }

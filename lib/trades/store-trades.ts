@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { createAccountResolver } from "@/lib/accounts/resolve-account";
-import { createSegmentWriter } from "@/lib/analytics/trade-segments";
+import { createSegmentWriter, forgetSegments } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { CreateTradeBody } from "@/lib/schemas/trade";
@@ -54,10 +54,12 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
   const handle = sqlite();
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
+  let segments: SegmentWriter | undefined;
   const store = handle.transaction(() => {
-    const segments = createSegmentWriter(handle);
+    segments = createSegmentWriter(handle);
+    const writer = segments;
     const resolveAccount = createAccountResolver(handle, (accountId, currency) =>
-      segments.refreshAccount(accountId, null, currency),
+      writer.refreshAccount(accountId, null, currency),
     );
     const outcomes = bodies.map((body) => {
       const account = resolveAccount(body);
@@ -66,12 +68,19 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
         return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
       }
-      return storeOne(statements, values, segments, account.currency);
+      return storeOne(statements, values, writer, account.currency);
     });
-    segments.flush();
+    writer.flush();
     return outcomes;
   });
-  return store.immediate();
+  try {
+    const outcomes = store.immediate();
+    segments?.remember();
+    return outcomes;
+  } catch (error) {
+    forgetSegments(handle);
+    throw error;
+  }
 }
 
 // Look up before inserting (rather than INSERT .. ON CONFLICT) so re-sends do not burn AUTOINCREMENT
