@@ -5,6 +5,7 @@ import {
   balanceOperationResource,
   breakdownResource,
   dailyResource,
+  distributionResource,
   equityResource,
   batchResponse,
   createTradeResponse,
@@ -18,7 +19,14 @@ import {
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
-import { breakdownQuery, dailyQuery, equityQuery, listTradesQuery, tradeFilterShape } from "@/lib/schemas/trade-query";
+import {
+  breakdownQuery,
+  dailyQuery,
+  distributionQuery,
+  equityQuery,
+  listTradesQuery,
+  tradeFilterShape,
+} from "@/lib/schemas/trade-query";
 
 type Schema = Record<string, unknown>;
 
@@ -161,6 +169,16 @@ export const endpoints = {
       },
     },
   },
+  "/api/v1/analytics/distribution": {
+    get: {
+      summary: "Histogram of trade net results, per currency",
+      parameters: queryParameters(distributionQuery.innerType().shape),
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Distribution") } }, "The histogram"),
+        "422": error("Invalid filter, buckets or edges"),
+      },
+    },
+  },
   "/api/v1/analytics/daily": {
     get: {
       summary: "Net P&L, trades and win rate per close day, ISO week or month",
@@ -257,6 +275,7 @@ export function openApiDocument() {
         DailySeries: jsonSchema(dailyResource),
         EquitySeries: jsonSchema(equityResource),
         Breakdown: jsonSchema(breakdownResource),
+        Distribution: jsonSchema(distributionResource),
         Health: jsonSchema(healthResource),
         Error: jsonSchema(errorBody),
       },

@@ -235,3 +235,25 @@ export const breakdownResource = z.object({
     }),
   ),
 });
+
+export const distributionResource = z.object({
+  currency: z.string().nullable().meta({ description: "The selection's currency; null when mixed or unknown" }),
+  series: z.array(
+    z.object({
+      currency: z.string().nullable(),
+      trades: z.int(),
+      edges: z.array(z.number()),
+      buckets: z.array(
+        z.object({
+          from: z.number().meta({ description: "Net >= from" }),
+          to: z.number().meta({ description: "Net < to" }),
+          trades: z.int(),
+          wins: z.int(),
+          losses: z.int(),
+        }),
+      ),
+      below: z.int().meta({ description: "Trades whose net is under the first edge (given edges only)" }),
+      above: z.int().meta({ description: "Trades whose net is at or over the last edge (given edges only)" }),
+    }),
+  ),
+});

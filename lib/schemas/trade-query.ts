@@ -31,9 +31,10 @@ export const tradeFilterShape = {
   to: brokerTime.optional().meta({ description: "close_time < to (broker wall clock)" }),
 };
 
-export const repeatableParams = new Set(
-  Object.keys(tradeFilterShape).filter((key) => key !== "from" && key !== "to"),
-);
+export const repeatableParams = new Set([
+  ...Object.keys(tradeFilterShape).filter((key) => key !== "from" && key !== "to"),
+  "edges",
+]);
 
 export const tradeFiltersQuery = z.strictObject(tradeFilterShape);
 export type TradeFilters = z.infer<typeof tradeFiltersQuery>;
@@ -80,3 +81,30 @@ export const breakdownQuery = z.strictObject({
   }),
 });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+
+const edgeValue = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { error: "must be a number" })
+  .transform(Number)
+  .pipe(z.number().min(-1e12).max(1e12));
+
+export const distributionQuery = z
+  .strictObject({
+    ...tradeFilterShape,
+    buckets: z.coerce.number().int().min(2).max(200).optional().meta({
+      description: "About this many buckets of a round width, chosen for the data (default 20)",
+    }),
+    edges: z
+      .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(edgeValue).min(2).max(201))
+      .optional()
+      .meta({ description: "Given bucket edges, ascending, repeated: ?edges=-100&edges=0&edges=100" }),
+  })
+  .superRefine((query, ctx) => {
+    if (query.edges && query.buckets !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["edges"], message: "give edges or buckets, not both" });
+    }
+    if (query.edges?.some((edge, index) => index > 0 && edge <= query.edges![index - 1]!)) {
+      ctx.addIssue({ code: "custom", path: ["edges"], message: "must be strictly ascending" });
+    }
+  });
+export type DistributionQuery = z.infer<typeof distributionQuery>;
