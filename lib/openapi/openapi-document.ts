@@ -172,7 +172,7 @@ export const endpoints = {
   "/api/v1/analytics/distribution": {
     get: {
       summary: "Histogram of trade net results, per currency",
-      parameters: queryParameters(distributionQuery.innerType().shape),
+      parameters: queryParameters(distributionQuery.shape),
       responses: {
         "200": json({ type: "object", properties: { data: ref("Distribution") } }, "The histogram"),
         "422": error("Invalid filter, buckets or edges"),
