@@ -4,7 +4,6 @@
 // HTTP ceiling, single trade posts, 1,000-trade batches, then the trade list over --rows trades.
 // It writes trades into that server's database, so it only talks to loopback addresses.
 import { mkdir, writeFile } from "node:fs/promises";
-import { isIP } from "node:net";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -13,6 +12,7 @@ import {
   computeRate,
   describeError,
   runLoad,
+  isLoopbackHost,
   summarizeLatencies,
   type LatencySummary,
   type LoadPlan,
@@ -128,13 +128,6 @@ function parseNumber(name: string, text: string, rules: { min: number; max: numb
     throw new UsageError(`${name}: expected ${kind} from ${rules.min} to ${rules.max}, got "${text}"`);
   }
   return value;
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  // URL keeps IPv6 hosts in brackets and normalises them ("[0:0::1]" becomes "[::1]").
-  const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  if (host === "localhost" || host === "::1") return true;
-  return isIP(host) === 4 && host.startsWith("127.");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { setMaxListeners } from "node:events";
 import { performance } from "node:perf_hooks";
 
@@ -119,4 +120,12 @@ export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error.message}${cause}`.slice(0, 300);
+}
+
+/** Benchmarks only ever talk to this machine: 127.0.0.0/8, localhost or ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  // URL keeps IPv6 hosts in brackets and normalises them ("[0:0::1]" becomes "[::1]").
+  const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  if (host === "localhost" || host === "::1") return true;
+  return isIP(host) === 4 && host.startsWith("127.");
 }
