@@ -56,6 +56,8 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
   const { LEGACY_POSITION_TYPE } = env();
   let segments: SegmentWriter | undefined;
   const store = handle.transaction(() => {
+    // One commit, one storage time for all its rows.
+    const createdAt = new Date().toISOString();
     segments = createSegmentWriter(handle);
     const writer = segments;
     const resolveAccount = createAccountResolver(handle, (accountId, currency) =>
@@ -68,7 +70,7 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
         return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
       }
-      return storeOne(statements, values, writer, account.currency);
+      return storeOne(statements, values, writer, account.currency, createdAt);
     });
     writer.flush();
     return outcomes;
@@ -124,10 +126,10 @@ function storeOne(
   values: TradeValues,
   segments: SegmentWriter,
   currency: string | null,
+  createdAt: string,
 ): StoreOutcome {
   const stored = statements.findTrade.get(values.dealTicket, values.accountId);
   if (!stored) {
-    const createdAt = new Date().toISOString();
     const inserted = statements.insertTrade.get({ ...values, createdAt })!;
     const trade = { ...values, id: inserted.id, createdAt };
     segments.add({ ...trade, currency });
