@@ -1,21 +1,16 @@
 // Additive totals per breakdown group (symbol, strategy, side, reason, open weekday and hour,
 // account). Unlike drawdown or streaks they do not depend on order, so a day segment keeps them
 // beside its TradeStats and updates them in place. Pure: no database.
+import type { TradeStats } from "@/lib/analytics/trade-stats";
 import { breakdownDimensions, type Side } from "@/lib/schemas/fields";
 
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
 
-export interface GroupTotals {
-  trades: number;
-  wins: number;
-  losses: number;
-  breakevens: number;
-  grossProfit: number;
-  grossLoss: number;
-  netProfit: number;
+/** The additive part of TradeStats, with the holding time of trades whose open time is known. */
+export type GroupTotals = Pick<TradeStats, "trades" | "wins" | "losses" | "breakevens" | "grossProfit" | "grossLoss" | "netProfit"> & {
   durationSeconds: number;
   durationCount: number;
-}
+};
 
 export type Groups = Record<BreakdownDimension, Record<string, GroupTotals>>;
 
