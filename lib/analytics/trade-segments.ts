@@ -152,8 +152,9 @@ export function createSegmentWriter(handle: Database.Database) {
       const key = orderKey(trade);
       for (const stream of streamsOf(trade)) {
         const id = segmentId(stream, day);
-        const segment = load(stream, day);
         if (stale.has(id)) continue;
+        const segment = load(stream, day);
+        if (stale.has(id)) continue; // stale in the database already
         if (segment && !after(key, segment.last)) {
           markStale(stream, day); // it lands before the day's last trade
           continue;

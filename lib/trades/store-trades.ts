@@ -54,14 +54,12 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
   const handle = sqlite();
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
-  let segments: SegmentWriter | undefined;
   const store = handle.transaction(() => {
     // One commit, one storage time for all its rows.
     const createdAt = new Date().toISOString();
-    segments = createSegmentWriter(handle);
-    const writer = segments;
+    const segments = createSegmentWriter(handle);
     const resolveAccount = createAccountResolver(handle, (accountId, currency) =>
-      writer.refreshAccount(accountId, null, currency),
+      segments.refreshAccount(accountId, null, currency),
     );
     const outcomes = bodies.map((body) => {
       const account = resolveAccount(body);
@@ -70,14 +68,14 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
         return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
       }
-      return storeOne(statements, values, writer, account.currency, createdAt);
+      return storeOne(statements, values, segments, account.currency, createdAt);
     });
-    writer.flush();
-    return outcomes;
+    segments.flush();
+    return { outcomes, segments };
   });
   try {
-    const outcomes = store.immediate();
-    segments?.remember();
+    const { outcomes, segments } = store.immediate();
+    segments.remember();
     return outcomes;
   } catch (error) {
     forgetSegments(handle);
