@@ -94,9 +94,11 @@ interface QueuedTrade {
 }
 
 let queued: QueuedTrade[] = [];
+let lastFlush = 0;
+let waitedTurns = 0;
 
 /**
- * Group commit for single posts: trades queued in the same turn of the event loop are stored by one
+ * Group commit for single posts: trades queued while the event loop turns are stored by one
  * `storeTrades` call, in arrival order, so 16 concurrent posts cost one commit instead of 16. Each
  * promise settles after that commit, so a 2xx still means the row is durable.
  */
@@ -107,7 +109,20 @@ export function queueTrade(body: CreateTradeBody): Promise<StoreOutcome> {
   });
 }
 
+// Under load (the previous commit was moments ago) a small group waits up to four more turns of the
+// event loop, letting requests whose bodies are still arriving join it; alone, it commits at once.
+const busyWithinMs = 5;
+const turnsToWait = 4;
+const fullGroup = 8;
+
 function flushQueue(): void {
+  if (queued.length < fullGroup && waitedTurns < turnsToWait && performance.now() - lastFlush < busyWithinMs) {
+    waitedTurns += 1;
+    setImmediate(flushQueue);
+    return;
+  }
+  waitedTurns = 0;
+  lastFlush = performance.now();
   const group = queued;
   queued = [];
   try {
