@@ -97,11 +97,11 @@ export function filteredTrades(handle: Database.Database, filters: TradeFilters)
   ).iterate(...filter.params) as IterableIterator<SegmentTrade>;
 }
 
-/** Currency groups in a stable order, "" (unknown) as null. */
-export function currencyGroups<T>(groups: Map<string, T>): { currency: string | null; stats: T }[] {
+/** Per-currency values in a stable order, "" (unknown) as null. */
+export function currencyGroups<T>(groups: Map<string, T>): { currency: string | null; value: T }[] {
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, stats]) => ({ currency: currency || null, stats }));
+    .map(([currency, value]) => ({ currency: currency || null, value }));
 }
 
 /** The one stream the filters pick, or null when they need a pass over the trades. */

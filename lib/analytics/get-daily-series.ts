@@ -46,7 +46,7 @@ export function getDailySeries(query: DailyQuery): z.infer<typeof dailyResource>
         breakevens: entry.breakevens,
         win_rate: entry.wins + entry.losses === 0 ? null : entry.wins / (entry.wins + entry.losses),
         net_profit: single === null ? null : roundMoney(entry.net.get(single) ?? 0),
-        by_currency: currencyGroups(entry.net).map(({ currency, stats }) => ({ currency, net_profit: roundMoney(stats) })),
+        by_currency: currencyGroups(entry.net).map(({ currency, value }) => ({ currency, net_profit: roundMoney(value) })),
       })),
   };
 }

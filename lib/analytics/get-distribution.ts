@@ -24,7 +24,7 @@ export function getDistribution(query: DistributionQuery): z.infer<typeof distri
        ${from} WHERE ${filter.sql} GROUP BY 1`,
   ).all(...filter.params) as { currency: string; trades: number; low: number; high: number }[];
 
-  const series = currencyGroups(new Map(ranges.map((range) => [range.currency, range]))).map(({ currency, stats: range }) => {
+  const series = currencyGroups(new Map(ranges.map((range) => [range.currency, range]))).map(({ currency, value: range }) => {
     const edges = givenEdges ?? niceEdges(range.low, range.high, buckets ?? defaultBuckets);
     // Bucket -1 is below the first edge, edges.length - 1 at or above the last.
     const bucket = `CASE ${edges.map(() => "WHEN t.net_profit < ? THEN ?").join(" ")} ELSE ? END`;

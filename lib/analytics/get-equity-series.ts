@@ -27,7 +27,7 @@ export function getEquitySeries(query: EquityQuery): z.infer<typeof equityResour
     pieces.push(piece);
     byCurrency.set(piece.currency, pieces);
   }
-  const series = currencyGroups(byCurrency).map(({ currency, stats: pieces }) => {
+  const series = currencyGroups(byCurrency).map(({ currency, value: pieces }) => {
     const trades = pieces.reduce((sum, piece) => sum + piece.stats.trades, 0);
     const perTrade = trades <= points;
     const runs = perTrade ? tradeRuns(handle, filters, currency ?? "") : dayRuns(pieces, points);

@@ -16,7 +16,7 @@ export function getSummary(filters: TradeFilters) {
   for (const piece of dayPieces(sqlite(), filters)) {
     groups.set(piece.currency, concatStats(groups.get(piece.currency) ?? emptyStats, piece.stats));
   }
-  return toSummaryResource(metricsByCurrency(currencyGroups(groups)));
+  return toSummaryResource(metricsByCurrency(currencyGroups(groups).map(({ currency, value }) => ({ currency, stats: value }))));
 }
 
 type Metrics = Omit<ReturnType<typeof metricsByCurrency>, "byCurrency">;

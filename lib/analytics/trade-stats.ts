@@ -128,7 +128,7 @@ export const emptyStats: TradeStats = {
 };
 
 /** win: net > 0, loss: net < 0, breakeven: net = 0. */
-export function outcomeOf(netProfit: number): RunKind {
+function outcomeOf(netProfit: number): RunKind {
   return netProfit > 0 ? "win" : netProfit < 0 ? "loss" : "breakeven";
 }
 

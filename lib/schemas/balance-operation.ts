@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { accountFields, brokerTime, checkAccountFields, money, ticket } from "@/lib/schemas/fields";
+import {
+  accountFields,
+  brokerTime,
+  checkAccountFields,
+  money,
+  repeatable,
+  ticket,
+  wholeNumberParam,
+} from "@/lib/schemas/fields";
 
 export const balanceOperationTypes = ["deposit", "withdrawal", "credit"] as const;
 
@@ -39,17 +47,10 @@ export const createBalanceOperationBody = z
   });
 export type CreateBalanceOperationBody = z.infer<typeof createBalanceOperationBody>;
 
-const wholeNumber = z.string().regex(/^\d{1,16}$/, { error: "must be a whole number" }).transform(Number).pipe(z.int().min(0));
-
 export const listBalanceOperationsQuery = z.strictObject({
-  account_id: z
-    .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(wholeNumber).min(1).max(100))
-    .optional(),
+  account_id: repeatable(wholeNumberParam()),
   from: brokerTime.optional().meta({ description: "time >= from" }),
   to: brokerTime.optional().meta({ description: "time < to" }),
 });
 export type ListBalanceOperationsQuery = z.infer<typeof listBalanceOperationsQuery>;
 
-export const balanceOperationIdParams = z.strictObject({
-  id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
-});

@@ -7,6 +7,26 @@ import { brokerTimeFormats, parseBrokerTime, type ParsedBrokerTime } from "@/lib
 export const ticket = z.int().min(0);
 
 export const price = z.number().min(0).max(1e9);
+
+/** A whole number in a query string or path (no coercion: "" or "1.5" are errors, not 0 or 1). */
+export function wholeNumberParam(message = "must be a whole number") {
+  return z.string().regex(/^\d{1,16}$/, { error: message }).transform(Number).pipe(z.int().min(0));
+}
+
+/**
+ * A query parameter that may be repeated (?symbol=EURUSD&symbol=XAUUSD): one value arrives as a
+ * string, several as an array; either way the result is the list of values.
+ */
+export function repeatable<T extends z.ZodType>(item: T, { min = 1, max = 100 } = {}) {
+  return z
+    .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).min(min).max(max))
+    .optional();
+}
+
+/** A resource id in a path: /trades/{id}, /balance-operations/{id}. */
+export const idParams = z.strictObject({
+  id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
+});
 export const money = z.number().min(-1e12).max(1e12);
 
 const latestBrokerTime = Date.UTC(3000, 0, 1) / 1000;
@@ -83,5 +103,4 @@ export type PositionType = (typeof positionTypes)[number];
 export type Side = (typeof sides)[number];
 export type PositionReason = (typeof positionReasons)[number];
 export type Source = (typeof sources)[number];
-export type Outcome = (typeof outcomes)[number];
 export type Period = (typeof periods)[number];

@@ -1,11 +1,9 @@
 import { z } from "zod";
-
-const wholeNumber = (what: string) =>
-  z.string().regex(/^\d{1,16}$/, { error: `must be ${what}` }).transform(Number).pipe(z.int().min(0));
+import { wholeNumberParam } from "@/lib/schemas/fields";
 
 export const strategyParams = z.strictObject({
-  account_id: wholeNumber("an account id (see GET /api/v1/accounts)"),
-  magic_number: wholeNumber("a magic number (0 = manual trades)"),
+  account_id: wholeNumberParam("must be an account id (see GET /api/v1/accounts)"),
+  magic_number: wholeNumberParam("must be a magic number (0 = manual trades)"),
 });
 export type StrategyParams = z.infer<typeof strategyParams>;
 

@@ -1,40 +1,31 @@
 import { z } from "zod";
-import { breakdownDimensions, brokerTime, outcomes, periods, positionReasons, positionTypes, sides } from "@/lib/schemas/fields";
-
-/** A whole number in a query string (no coercion: "" or "1.5" are errors, not 0 or 1). */
-const wholeNumber = z
-  .string()
-  .regex(/^\d{1,16}$/, { error: "must be a whole number" })
-  .transform(Number)
-  .pipe(z.int().min(0));
-
-/** A parameter that may be repeated (?symbol=EURUSD&symbol=XAUUSD): any of the values matches. */
-function repeatable<T extends z.ZodType>(item: T) {
-  return z
-    .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).min(1).max(100))
-    .optional();
-}
+import {
+  breakdownDimensions,
+  brokerTime,
+  outcomes,
+  periods,
+  positionReasons,
+  positionTypes,
+  repeatable,
+  sides,
+  wholeNumberParam,
+} from "@/lib/schemas/fields";
 
 /** The filters shared by the trade list, the analytics and (later) the CSV export. */
 export const tradeFilterShape = {
   symbol: repeatable(z.string().min(1).max(64)),
-  magic_number: repeatable(wholeNumber),
+  magic_number: repeatable(wholeNumberParam()),
   position_type: repeatable(z.enum(positionTypes)),
   side: repeatable(z.enum(sides)),
   position_reason: repeatable(z.enum(positionReasons)),
   outcome: repeatable(z.enum(outcomes)).meta({ description: "win: net > 0, loss: net < 0, breakeven: net = 0" }),
-  account_id: repeatable(wholeNumber),
-  deal_ticket: repeatable(wholeNumber),
-  position_ticket: repeatable(wholeNumber),
-  order_ticket: repeatable(wholeNumber),
+  account_id: repeatable(wholeNumberParam()),
+  deal_ticket: repeatable(wholeNumberParam()),
+  position_ticket: repeatable(wholeNumberParam()),
+  order_ticket: repeatable(wholeNumberParam()),
   from: brokerTime.optional().meta({ description: "close_time >= from (broker wall clock)" }),
   to: brokerTime.optional().meta({ description: "close_time < to (broker wall clock)" }),
 };
-
-export const repeatableParams = new Set([
-  ...Object.keys(tradeFilterShape).filter((key) => key !== "from" && key !== "to"),
-  "edges",
-]);
 
 export const tradeFiltersQuery = z.strictObject(tradeFilterShape);
 export type TradeFilters = z.infer<typeof tradeFiltersQuery>;
@@ -56,9 +47,6 @@ export const listTradesQuery = z.strictObject({
 });
 export type ListTradesQuery = z.infer<typeof listTradesQuery>;
 
-export const tradeIdParams = z.strictObject({
-  id: z.string().regex(/^[1-9]\d{0,15}$/, { error: "must be a positive whole number" }).transform(Number),
-});
 
 export const dailyQuery = z.strictObject({
   ...tradeFilterShape,
@@ -94,10 +82,7 @@ export const distributionQuery = z
     buckets: z.coerce.number().int().min(2).max(200).optional().meta({
       description: "About this many buckets of a round width, chosen for the data (default 20)",
     }),
-    edges: z
-      .preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(edgeValue).min(2).max(201))
-      .optional()
-      .meta({ description: "Given bucket edges, ascending, repeated: ?edges=-100&edges=0&edges=100" }),
+    edges: repeatable(edgeValue, { min: 2, max: 201 }).meta({ description: "Given bucket edges, ascending, repeated: ?edges=-100&edges=0&edges=100" }),
   })
   .superRefine((query, ctx) => {
     if (query.edges && query.buckets !== undefined) {

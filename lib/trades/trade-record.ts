@@ -68,8 +68,6 @@ export const tradeColumns = {
   createdAt: "created_at",
 } as const satisfies Record<keyof TradeRecord, string>;
 
-export type TradeColumn = (typeof tradeColumns)[keyof typeof tradeColumns];
-
 /** `t.account_id AS "accountId", ...`: selects a row shaped as a TradeRecord. */
 export const selectTradeRecord = Object.entries(tradeColumns)
   .map(([property, column]) => `t.${column} AS "${property}"`)

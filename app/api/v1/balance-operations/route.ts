@@ -8,7 +8,7 @@ import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/sc
 
 // GET /api/v1/balance-operations - deposits, withdrawals and credits in time order
 export const GET = route("read", async (request) => {
-  const query = validate(listBalanceOperationsQuery, searchParamsObject(request.url, new Set(["account_id"])), "query");
+  const query = validate(listBalanceOperationsQuery, searchParamsObject(request.url), "query");
   const operations = await listBalanceOperations(query);
   return Response.json({
     data: operations,

@@ -2,14 +2,14 @@ import { kib, readJsonBody } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/search-params";
 import { validate } from "@/lib/http/validate";
-import { listTradesQuery, repeatableParams } from "@/lib/schemas/trade-query";
+import { listTradesQuery } from "@/lib/schemas/trade-query";
 import { createTradeBody } from "@/lib/schemas/trade";
 import { createTrade } from "@/lib/trades/create-trade";
 import { listTrades } from "@/lib/trades/list-trades";
 
 // GET /api/v1/trades - one page of trades under the filters, with cursors and the total
 export const GET = route("read", (request) => {
-  const query = validate(listTradesQuery, searchParamsObject(request.url, repeatableParams), "query");
+  const query = validate(listTradesQuery, searchParamsObject(request.url), "query");
   return Response.json(listTrades(query));
 });
 

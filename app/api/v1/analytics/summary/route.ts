@@ -2,10 +2,10 @@ import { getSummary } from "@/lib/analytics/get-summary";
 import { route } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/search-params";
 import { validate } from "@/lib/http/validate";
-import { repeatableParams, tradeFiltersQuery } from "@/lib/schemas/trade-query";
+import { tradeFiltersQuery } from "@/lib/schemas/trade-query";
 
 // GET /api/v1/analytics/summary - totals, win rate and averages of the filtered trades
 export const GET = route("read", (request) => {
-  const filters = validate(tradeFiltersQuery, searchParamsObject(request.url, repeatableParams), "query");
+  const filters = validate(tradeFiltersQuery, searchParamsObject(request.url), "query");
   return Response.json({ data: getSummary(filters) });
 });

@@ -1,10 +1,10 @@
 import { deleteBalanceOperation } from "@/lib/balance-operations/delete-balance-operation";
 import { route } from "@/lib/http/route";
 import { validate } from "@/lib/http/validate";
-import { balanceOperationIdParams } from "@/lib/schemas/balance-operation";
+import { idParams } from "@/lib/schemas/fields";
 
 // DELETE /api/v1/balance-operations/{id} - remove a balance operation entered by mistake
 export const DELETE = route<{ id: string }>("write", async (_request, params) => {
-  await deleteBalanceOperation(validate(balanceOperationIdParams, params, "path").id);
+  await deleteBalanceOperation(validate(idParams, params, "path").id);
   return new Response(null, { status: 204 });
 });
