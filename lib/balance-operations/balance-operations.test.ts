@@ -39,10 +39,10 @@ describe("balance operations", () => {
   });
 
   it("keeps entries without a ticket apart, even when equal", () => {
-    const manual = { account_id: 0, type: "withdrawal", amount: -500, time: "2026-02-01T12:00:00" };
     const accountId = createBalanceOperation(body(deposit)).body.data.account_id;
-    createBalanceOperation(body({ ...manual, account_id: accountId }));
-    createBalanceOperation(body({ ...manual, account_id: accountId }));
+    const manual = { account_id: accountId, type: "withdrawal", amount: -500, time: "2026-02-01T12:00:00" };
+    createBalanceOperation(body(manual));
+    createBalanceOperation(body(manual));
     expect(sqlite().prepare("SELECT COUNT(*) AS n FROM balance_operations").get()).toEqual({ n: 3 });
   });
 
