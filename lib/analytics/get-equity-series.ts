@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { z } from "zod";
+import { balanceAt, knownBalances, type CurrencyBalance } from "@/lib/analytics/account-balances";
 import { currencyGroups, dayPieces, type DayPiece } from "@/lib/analytics/day-pieces";
 import { selectSegmentTrade, tradeOrderSql, type SegmentTrade } from "@/lib/analytics/trade-segments";
 import { concatStats, emptyStats, statsOfTrade, type TradeStats } from "@/lib/analytics/trade-stats";
@@ -15,12 +16,14 @@ type EquityPoint = z.infer<typeof equityResource>["series"][number]["points"][nu
 
 /**
  * Cumulative net P&L in close-time order with its drawdown, per account currency, in at most
- * `points` points. Each point is a run of consecutive trades: every trade when there are few,
- * otherwise runs of whole days, each keeping its lowest and highest equity so peaks and troughs survive.
+ * `points` points, and the balance where it is known (lib/analytics/account-balances.ts). Each point
+ * is a run of consecutive trades: every trade when there are few, otherwise runs of whole days,
+ * each keeping its lowest and highest equity so peaks and troughs survive.
  */
 export function getEquitySeries(query: EquityQuery): z.infer<typeof equityResource> {
   const { points, ...filters } = query;
   const handle = sqlite();
+  const balances = knownBalances(handle, filters);
   const byCurrency = new Map<string, DayPiece[]>();
   for (const piece of dayPieces(handle, filters)) {
     const pieces = byCurrency.get(piece.currency) ?? [];
@@ -31,7 +34,7 @@ export function getEquitySeries(query: EquityQuery): z.infer<typeof equityResour
     const trades = pieces.reduce((sum, piece) => sum + piece.stats.trades, 0);
     const perTrade = trades <= points;
     const runs = perTrade ? tradeRuns(handle, filters, currency ?? "") : dayRuns(pieces, points);
-    return { currency, trades, per_trade: perTrade, points: equityPoints(runs) };
+    return { currency, trades, per_trade: perTrade, points: equityPoints(runs, balances.get(currency ?? "") ?? null) };
   });
   return { currency: series.length === 1 ? series[0]!.currency : null, series };
 }
@@ -57,7 +60,7 @@ function dayRuns(pieces: DayPiece[], points: number): TradeStats[] {
   return runs;
 }
 
-function equityPoints(runs: TradeStats[]): EquityPoint[] {
+function equityPoints(runs: TradeStats[], balance: CurrencyBalance | null): EquityPoint[] {
   let equity = 0;
   let peak = 0;
   let trades = 0;
@@ -76,6 +79,7 @@ function equityPoints(runs: TradeStats[]): EquityPoint[] {
       drawdown: roundMoney(peak - equity),
       // The deepest fall inside the run, or from the earlier peak down to the run's trough.
       max_drawdown: roundMoney(Math.max(run.equity.maxDrawdown, peakBefore - (start + run.equity.lowest))),
+      balance: balance && roundMoney(balanceAt(balance, run.lastCloseTime!, equity)),
     };
   });
 }

@@ -1,27 +1,45 @@
 import type { z } from "zod";
-import { currencyGroups, dayPieces } from "@/lib/analytics/day-pieces";
+import { balanceFiguresOf, knownBalances } from "@/lib/analytics/account-balances";
+import type { BalanceFigures } from "@/lib/analytics/balance-tracker";
+import { currencyGroups, dayPieces, type DayPiece } from "@/lib/analytics/day-pieces";
 import { metricsByCurrency, type TradeMetrics } from "@/lib/analytics/trade-metrics";
 import { concatStats, emptyStats, type TradeStats } from "@/lib/analytics/trade-stats";
 import { sqlite } from "@/lib/db";
 import type { summaryResource } from "@/lib/schemas/responses";
 import type { TradeFilters } from "@/lib/schemas/trade-query";
 import { formatBrokerTime } from "@/lib/time/broker-time";
+import { roundMoney } from "@/lib/trades/trade-values";
 
 /**
  * The metrics of the filtered trades, per account currency and overall. Read from the day
  * segments when the filters pick one stream, otherwise from one ordered pass (lib/analytics/day-pieces.ts).
  */
 export function getSummary(filters: TradeFilters) {
-  const groups = new Map<string, TradeStats>();
-  for (const piece of dayPieces(sqlite(), filters)) {
-    groups.set(piece.currency, concatStats(groups.get(piece.currency) ?? emptyStats, piece.stats));
+  const handle = sqlite();
+  const balances = knownBalances(handle, filters);
+  const groups = new Map<string, { stats: TradeStats; pieces: DayPiece[] }>();
+  for (const currency of balances.keys()) groups.set(currency, { stats: emptyStats, pieces: [] });
+  for (const piece of dayPieces(handle, filters)) {
+    const group = groups.get(piece.currency) ?? { stats: emptyStats, pieces: [] };
+    group.stats = concatStats(group.stats, piece.stats);
+    if (balances.has(piece.currency)) group.pieces.push(piece);
+    groups.set(piece.currency, group);
   }
-  return toSummaryResource(metricsByCurrency(currencyGroups(groups).map(({ currency, value }) => ({ currency, stats: value }))));
+  const currencies = currencyGroups(groups);
+  const figures = currencies.map(({ currency, value }) => {
+    const balance = balances.get(currency ?? "");
+    return balance ? balanceFiguresOf(handle, filters, currency ?? "", balance, value.pieces) : null;
+  });
+  const summary = metricsByCurrency(currencies.map(({ currency, value }) => ({ currency, stats: value.stats })));
+  return {
+    ...toMetricsResource(summary, figures.length === 1 ? figures[0]! : null),
+    by_currency: summary.byCurrency.map((group, index) => toMetricsResource(group, figures[index]!)),
+  } satisfies z.infer<typeof summaryResource>;
 }
 
 type Metrics = Omit<ReturnType<typeof metricsByCurrency>, "byCurrency">;
 
-function toMetricsResource(metrics: Metrics) {
+function toMetricsResource(metrics: Metrics, balance: BalanceFigures | null) {
   const holding = (time: TradeMetrics["holdingTime"]["all"]) => ({
     average_seconds: time.averageSeconds,
     shortest_seconds: time.shortestSeconds,
@@ -62,6 +80,14 @@ function toMetricsResource(metrics: Metrics) {
     largest_loss: extreme(metrics.largestLoss),
     max_drawdown: metrics.maxDrawdown,
     recovery_factor: metrics.recoveryFactor,
+    balance: balance && {
+      opening: roundMoney(balance.opening),
+      closing: roundMoney(balance.closing),
+      deposits: roundMoney(balance.deposits),
+      withdrawals: roundMoney(balance.withdrawals),
+    },
+    gain_percent: roundPercent(balance?.gainPercent ?? null),
+    max_drawdown_percent: roundPercent(balance?.maxDrawdownPercent ?? null),
     longest_win_streak: streak(metrics.longestWinStreak),
     longest_loss_streak: streak(metrics.longestLossStreak),
     largest_win_streak: streak(metrics.largestWinStreak),
@@ -80,9 +106,6 @@ function toMetricsResource(metrics: Metrics) {
   };
 }
 
-function toSummaryResource(summary: ReturnType<typeof metricsByCurrency>): z.infer<typeof summaryResource> {
-  return {
-    ...toMetricsResource(summary),
-    by_currency: summary.byCurrency.map((group) => toMetricsResource(group)),
-  };
+function roundPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
 }

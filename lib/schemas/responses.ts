@@ -130,6 +130,30 @@ const metricsResource = z.object({
   largest_loss: extreme.meta({ description: "The worst trade and its id" + mixed }),
   max_drawdown: money("Largest fall of cumulative net from a peak, in close-time order, starting at 0"),
   recovery_factor: money("net_profit / max_drawdown"),
+  balance: z
+    .object({
+      opening: z.number().meta({ description: "Balance when the selection starts: operations and trades before it" }),
+      closing: z.number().meta({ description: "Balance at its end: opening + deposits + withdrawals + net_profit" }),
+      deposits: z.number().meta({ description: "Sum of deposits inside the selection" }),
+      withdrawals: z.number().meta({ description: "Sum of withdrawals inside the selection (negative)" }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "Known when the filters select whole accounts (none, or account_id, with from/to) and every account with trades " +
+        "has balance operations (POST /api/v1/balance-operations); null otherwise, and at the top level when currencies mix. " +
+        "The balance starts at 0 before an account's first operation. Credits are not balance (as in MT5)",
+    }),
+  gain_percent: nullableNumber.meta({
+    description:
+      "Time-weighted gain in %: each trade moves a growth index by net / balance before it, so deposits and withdrawals " +
+      "are not profit. null without a known balance, or once the balance reaches zero or below",
+  }),
+  max_drawdown_percent: nullableNumber.meta({
+    description:
+      "Largest fall of that growth index from its peak, in %: the fall of the balance from its peak when no money moves " +
+      "in or out after the first deposit (MT5's Balance Drawdown Relative). null like gain_percent",
+  }),
   longest_win_streak: streak.meta({ description: "Most consecutive wins and their net; a breakeven ends a streak" + mixed }),
   longest_loss_streak: streak.meta({ description: "Most consecutive losses and their net" + mixed }),
   largest_win_streak: streak.meta({ description: "Consecutive wins with the largest net, and their count" + mixed }),
@@ -199,6 +223,11 @@ const equityPoint = z.object({
   high: z.number().meta({ description: "Highest cumulative net inside the run" }),
   drawdown: z.number().meta({ description: "Peak so far minus equity, at the end of the run" }),
   max_drawdown: z.number().meta({ description: "Deepest drawdown reached inside the run" }),
+  balance: nullableNumber.meta({
+    description:
+      "Account balance at the end of the run (deposits and withdrawals up to its last close time included); " +
+      "null where the balance is not known (see the summary's balance)",
+  }),
 });
 
 export const equityResource = z.object({

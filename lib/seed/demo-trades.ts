@@ -1,6 +1,6 @@
 // A deterministic, realistic year of closed trades as the EA would send them (wire format), for
 // `npm run db:seed` and for tests that need a known set. Same seed -> same trades.
-import { formatMt5Time } from "@/lib/time/broker-time";
+import { formatMt5Time, parseBrokerTime, type ParsedBrokerTime } from "@/lib/time/broker-time";
 
 export interface DemoAccount {
   login: number;
@@ -137,4 +137,31 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
     }
   }
   return trades.sort((a, b) => String(a.close_time).localeCompare(String(b.close_time)));
+}
+
+/**
+ * Balance operations for demo trades, as the EA would send them: per account an initial deposit
+ * 10,000 three days before its first close, a credit (which is not balance), a top-up of 5,000
+ * and a withdrawal of 3,000 one second after a trade's close, so that they land inside trading days.
+ */
+export function generateDemoBalanceOperations(trades: Record<string, unknown>[]): Record<string, unknown>[] {
+  const byAccount = new Map<string, Record<string, unknown>[]>();
+  for (const trade of trades) {
+    const key = `${trade.account_login}@${trade.account_server}`;
+    byAccount.set(key, [...(byAccount.get(key) ?? []), trade]);
+  }
+  let ticket = 900_000_000;
+  return [...byAccount.values()].flatMap((accountTrades) => {
+    const [first] = accountTrades as [Record<string, unknown>];
+    const account = { account_login: first.account_login, account_server: first.account_server, account_currency: first.account_currency };
+    const after = (index: number, seconds: number) =>
+      formatMt5Time((parseBrokerTime(String(accountTrades[Math.floor(index)]!.close_time)) as ParsedBrokerTime).seconds + seconds);
+    const n = accountTrades.length;
+    return [
+      { type: "deposit", amount: 10_000, time: after(0, -3 * 86_400), comment: "Initial deposit" },
+      { type: "credit", amount: 500, time: after(n / 4, 1), comment: "Bonus" },
+      { type: "deposit", amount: 5_000, time: after(n / 3, 1), comment: "Top-up" },
+      { type: "withdrawal", amount: -3_000, time: after((2 * n) / 3, 1), comment: "Withdrawal" },
+    ].map((operation) => ({ ...account, ...operation, ticket: ticket++ }));
+  });
 }
