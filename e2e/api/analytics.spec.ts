@@ -73,6 +73,39 @@ test("equity, daily, breakdown and distribution agree with the trades and the su
   expect(histogram.series[0].buckets.reduce((sum: number, bucket: { trades: number }) => sum + bucket.trades, 0)).toBe(seeded.length);
 });
 
+test("balance operations give the balance curve, time-weighted gain and drawdown %", async ({ request }) => {
+  const operations = [
+    { type: "deposit", amount: 5_000, time: "2020.01.01 00:00:00", ticket: 1 },
+    { type: "withdrawal", amount: -1_000, time: String(ordered[80]!.close_time), ticket: 2 }, // before that trade: ties go to the operation
+  ];
+  for (const operation of operations) {
+    const response = await postJson(request, "/api/v1/balance-operations", { account_login: account.login, account_server: account.server, ...operation });
+    expect([200, 201]).toContain(response.status());
+  }
+  let balance = 0;
+  let index = 1;
+  let peak = 1;
+  let deepest = 0;
+  const balances: number[] = [];
+  for (const [position, trade] of ordered.entries()) {
+    balance += position === 0 ? 5_000 : position === 80 ? -1_000 : 0;
+    index *= 1 + net(trade) / balance;
+    balance += net(trade);
+    peak = Math.max(peak, index);
+    deepest = Math.max(deepest, 1 - index / peak);
+    balances.push(balance);
+  }
+  const summary = await get(request, `/api/v1/analytics/summary?${scope}`);
+  expect(summary.balance).toEqual({ opening: 0, closing: Math.round(balance * 100) / 100, deposits: 5_000, withdrawals: -1_000 });
+  expect(summary.gain_percent).toBe(Math.round((index - 1) * 10_000) / 100);
+  expect(summary.max_drawdown_percent).toBe(Math.round(deepest * 10_000) / 100);
+
+  const equity = await get(request, `/api/v1/analytics/equity?${scope}&points=10000`);
+  equity.series[0].points.forEach((point: { balance: number }, position: number) => expect(point.balance).toBeCloseTo(balances[position]!, 6));
+  const bySymbol = await get(request, `/api/v1/analytics/summary?${scope}&symbol=EURUSD`);
+  expect(bySymbol).toMatchObject({ balance: null, gain_percent: null, max_drawdown_percent: null });
+});
+
 test("analytics refuse bad parameters with 422 naming them", async ({ request }) => {
   for (const [path, field] of [
     ["/api/v1/analytics/equity?points=1", "points"],
