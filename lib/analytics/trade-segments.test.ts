@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshenGroups, freshenSegments, rebuildSegments, type StreamKind } from "@/lib/analytics/trade-segments";
+import { ensureSegments, freshenGroups, freshenSegments, rebuildSegments, segmentFormat, type StreamKind } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { validate } from "@/lib/http/validate";
 import { createTradeBody } from "@/lib/schemas/trade";
@@ -45,6 +45,22 @@ describe("trade segments kept by the writer", () => {
     const kept = segments();
     expect(kept.length).toBeGreaterThan(100);
     rebuildSegments(sqlite());
+    expect(segments()).toEqual(kept);
+  });
+
+  it("are rebuilt on start when missing or written in another format, and left alone otherwise", () => {
+    storeTrades(generateDemoTrades({ seed: 4, positionsPerAccount: 20 }).map(body));
+    const kept = segments();
+    const handle = sqlite();
+    handle.pragma(`user_version = ${segmentFormat}`);
+    expect(ensureSegments(handle)).toBeNull();
+    handle.prepare("UPDATE trade_segments SET stats = '{}'").run(); // as if an older code wrote another shape
+    handle.pragma(`user_version = ${segmentFormat - 1}`);
+    expect(ensureSegments(handle)).toBeGreaterThan(0);
+    expect(handle.pragma("user_version", { simple: true })).toBe(segmentFormat);
+    expect(segments()).toEqual(kept);
+    handle.prepare("DELETE FROM trade_segments").run();
+    expect(ensureSegments(handle)).toBeGreaterThan(0);
     expect(segments()).toEqual(kept);
   });
 

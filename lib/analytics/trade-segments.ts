@@ -391,10 +391,23 @@ export function freshenGroups(handle: Database.Database, kind: StreamKind, key: 
   return freshen.immediate();
 }
 
-/** Builds the segments when trades exist without them (a database from before they existed). */
+/**
+ * The shape of the stored stats and group totals. Bump it whenever TradeStats or Groups change:
+ * segments written in another format are rebuilt on the next start. Kept in SQLite's user_version,
+ * which Prisma's migrations leave alone.
+ */
+export const segmentFormat = 1;
+
+/**
+ * Builds the segments when trades exist without them (a database from before they existed) or with
+ * segments of another format; returns how many were built, or null when nothing was needed.
+ */
 export function ensureSegments(handle: Database.Database): number | null {
+  const format = handle.pragma("user_version", { simple: true }) as number;
   const state = handle
     .prepare("SELECT EXISTS (SELECT 1 FROM trades) AS trades, EXISTS (SELECT 1 FROM trade_segments) AS segments")
     .get() as { trades: number; segments: number };
-  return state.trades && !state.segments ? rebuildSegments(handle) : null;
+  const built = state.trades && (!state.segments || format !== segmentFormat) ? rebuildSegments(handle) : null;
+  if (format !== segmentFormat) handle.pragma(`user_version = ${segmentFormat}`);
+  return built;
 }

@@ -141,7 +141,7 @@ export const endpoints = {
   },
   "/api/v1/analytics/summary": {
     get: {
-      summary: "Totals of the filtered trades",
+      summary: "The report's figures of the filtered trades, and balance, gain % and drawdown % for whole accounts with balance operations",
       parameters: filterParameters,
       responses: {
         "200": json({ type: "object", properties: { data: ref("Summary") } }, "Summary"),
@@ -151,7 +151,7 @@ export const endpoints = {
   },
   "/api/v1/analytics/equity": {
     get: {
-      summary: "Cumulative net P&L with drawdown, in at most `points` points that keep their low and high",
+      summary: "Cumulative net P&L with drawdown, and the balance where known, in at most `points` points that keep their low and high",
       parameters: queryParameters(equityQuery.shape),
       responses: {
         "200": json({ type: "object", properties: { data: ref("EquitySeries") } }, "The series, per currency"),
