@@ -28,7 +28,12 @@ function seed(...args: string[]) {
 
 const count = () => {
   const handle = new Database(file, { readonly: true });
-  const row = handle.prepare("SELECT COUNT(*) AS trades, COUNT(DISTINCT account_id) AS accounts FROM trades").get();
+  const row = handle
+    .prepare(
+      `SELECT COUNT(*) AS trades, COUNT(DISTINCT account_id) AS accounts,
+              (SELECT COUNT(*) FROM balance_operations) AS operations FROM trades`,
+    )
+    .get();
   handle.close();
   return row;
 };
@@ -36,9 +41,9 @@ const count = () => {
 describe("npm run db:seed", () => {
   it("seeds an empty database, refuses a non-empty one, and replaces it with --force", { timeout: 60_000 }, () => {
     const first = seed();
-    expect(first).toMatchObject({ code: 0, output: expect.stringMatching(/seeded \d+ trades in 2 accounts/) });
+    expect(first).toMatchObject({ code: 0, output: expect.stringMatching(/seeded \d+ trades and 8 balance operations in 2 accounts/) });
     const seeded = count();
-    expect(seeded).toMatchObject({ accounts: 2 });
+    expect(seeded).toMatchObject({ accounts: 2, operations: 8 });
     expect((seeded as { trades: number }).trades).toBeGreaterThan(700);
 
     expect(seed()).toMatchObject({ code: 1, output: expect.stringContaining("--force") });
