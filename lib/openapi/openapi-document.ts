@@ -16,6 +16,7 @@ import {
   summaryResource,
   tradeResource,
 } from "@/lib/schemas/responses";
+import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
@@ -125,6 +126,33 @@ export const endpoints = {
         "200": json({ type: "object", properties: { data: ref("Trade") } }, "The trade"),
         "404": error("No such trade"),
         "422": error("The id is not a positive whole number"),
+      },
+    },
+    patch: {
+      summary: "Set the trader's note and/or tags on a trade (the fields the EA sent stay as they are)",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(updateTradeJournalBody, "input") } } },
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Trade") } }, "The trade with its journal"),
+        "404": error("No such trade"),
+        ...badRequest,
+      },
+    },
+  },
+  "/api/v1/tags": {
+    get: {
+      summary: "Every tag in use with its number of trades",
+      responses: {
+        "200": json(
+          {
+            type: "object",
+            properties: {
+              data: { type: "array", items: { type: "object", properties: { tag: { type: "string" }, trades: { type: "integer" } } } },
+              page: ref("Page"),
+            },
+          },
+          "Tags by name",
+        ),
       },
     },
   },

@@ -29,6 +29,14 @@ export const idParams = z.strictObject({
 });
 export const money = z.number().min(-1e12).max(1e12);
 
+/** A trader's tag: trimmed, 1-40 characters, no comma (CSV lists tags comma-separated) or control character. */
+export const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^,\p{Cc}]+$/u, { error: "must not contain a comma or a control character" });
+
 const latestBrokerTime = Date.UTC(3000, 0, 1) / 1000;
 
 /** A broker wall-clock time: "2026.01.02 10:11:12", "2026.01.02 10:11" or ISO 8601. */

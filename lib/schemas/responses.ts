@@ -35,6 +35,8 @@ export const tradeResource = z.object({
   magic_number: nullableInt.meta({ description: "0 = manual, null = unknown" }),
   comment: z.string().nullable(),
   created_at: z.string().meta({ description: "When the journal stored it (UTC)" }),
+  note: z.string().nullable().meta({ description: "The trader's note (PATCH /api/v1/trades/{id})" }),
+  tags: z.array(z.string()).meta({ description: "The trader's tags, sorted" }),
 });
 
 export const pageInfo = z.object({

@@ -8,6 +8,7 @@ import {
   positionTypes,
   repeatable,
   sides,
+  tag,
   wholeNumberParam,
 } from "@/lib/schemas/fields";
 
@@ -23,6 +24,7 @@ export const tradeFilterShape = {
   deal_ticket: repeatable(wholeNumberParam()),
   position_ticket: repeatable(wholeNumberParam()),
   order_ticket: repeatable(wholeNumberParam()),
+  tag: repeatable(tag).meta({ description: "Trades carrying any of these tags" }),
   from: brokerTime.optional().meta({ description: "close_time >= from (broker wall clock)" }),
   to: brokerTime.optional().meta({ description: "close_time < to (broker wall clock)" }),
 };

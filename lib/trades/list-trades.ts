@@ -4,7 +4,7 @@ import type { ListTradesQuery } from "@/lib/schemas/trade-query";
 import { cursorFingerprint, decodeCursor, encodeCursor } from "@/lib/trades/trade-cursor";
 import { tradeFilterSql } from "@/lib/trades/trade-filters";
 import { keysetSql, orderBySql, sortValues, tradeOrder } from "@/lib/trades/trade-order";
-import { selectTradeRecord, toTradeResource, type TradeRecord } from "@/lib/trades/trade-record";
+import { selectTradeRow, toTradeResource, type TradeJournal, type TradeRecord } from "@/lib/trades/trade-record";
 
 /**
  * One page of trades under the shared filters, in keyset order (no OFFSET: page 20,000 costs what
@@ -27,9 +27,9 @@ export function listTrades(query: ListTradesQuery) {
   }
   const rows = cached(
     handle,
-    `SELECT ${selectTradeRecord} FROM trades t WHERE ${conditions.join(" AND ")}
+    `SELECT ${selectTradeRow} FROM trades t WHERE ${conditions.join(" AND ")}
      ORDER BY ${orderBySql(order, backwards)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as TradeRecord[];
+  ).all(...params, query.limit + 1) as (TradeRecord & TradeJournal)[];
 
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);

@@ -29,6 +29,10 @@ export function tradeFilterSql(filters: TradeFilters): SqlFragment {
     conditions.push(`${column} IN (${values.map(() => "?").join(", ")})`);
     params.push(...values);
   }
+  if (filters.tag) {
+    conditions.push(`t.id IN (SELECT trade_id FROM trade_tags WHERE tag IN (${filters.tag.map(() => "?").join(", ")}))`);
+    params.push(...filters.tag);
+  }
   if (filters.outcome) {
     conditions.push(`(${[...new Set(filters.outcome)].map((outcome) => outcomeCondition[outcome]).join(" OR ")})`);
   }

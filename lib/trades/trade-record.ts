@@ -73,8 +73,21 @@ export const selectTradeRecord = Object.entries(tradeColumns)
   .map(([property, column]) => `t.${column} AS "${property}"`)
   .join(", ");
 
-/** The wire shape of a trade (snake_case, times without a zone). */
-export function toTradeResource(trade: TradeRecord): TradeResource {
+/** The trader's own journal on a trade, kept apart from what the EA sends. */
+export interface TradeJournal {
+  note: string | null;
+  /** Tags joined by the unit separator (U+001F), sorted; null when none. */
+  tagList: string | null;
+}
+
+const tagSeparator = "\u001f";
+
+/** selectTradeRecord plus the journal: what the list and the detail read. */
+export const selectTradeRow = `${selectTradeRecord}, t.note AS "note",
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM trade_tags WHERE trade_id = t.id ORDER BY tag)) AS "tagList"`;
+
+/** The wire shape of a trade (snake_case, times without a zone); a new trade has no journal yet. */
+export function toTradeResource(trade: TradeRecord & Partial<TradeJournal>): TradeResource {
   return {
     id: trade.id,
     account_id: trade.accountId,
@@ -103,6 +116,8 @@ export function toTradeResource(trade: TradeRecord): TradeResource {
     magic_number: trade.magicNumber,
     comment: trade.comment,
     created_at: trade.createdAt,
+    note: trade.note ?? null,
+    tags: trade.tagList ? trade.tagList.split(tagSeparator) : [],
   };
 }
 

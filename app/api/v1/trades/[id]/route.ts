@@ -1,10 +1,20 @@
+import { kib, readJsonBody } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
 import { validate } from "@/lib/http/validate";
 import { idParams } from "@/lib/schemas/fields";
+import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
 import { getTradeOrThrow } from "@/lib/trades/get-trade-or-throw";
+import { updateTradeJournal } from "@/lib/trades/update-trade-journal";
 
 // GET /api/v1/trades/{id} - one trade with its derived fields
 export const GET = route<{ id: string }>("read", (_request, params) => {
   const { id } = validate(idParams, params, "path");
   return Response.json({ data: getTradeOrThrow(id) });
+});
+
+// PATCH /api/v1/trades/{id} - set the trader's note and/or tags (the journal); EA fields stay as sent
+export const PATCH = route<{ id: string }>("write", async (request, params) => {
+  const { id } = validate(idParams, params, "path");
+  const body = validate(updateTradeJournalBody, await readJsonBody(request, 64 * kib), "journal");
+  return Response.json({ data: updateTradeJournal(id, body) });
 });
