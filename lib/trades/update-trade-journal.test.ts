@@ -21,7 +21,7 @@ beforeEach(() => {
   resetDatabase();
   const demo = generateDemoTrades({ seed: 9, positionsPerAccount: 10 });
   const outcomes = storeTrades(demo.map((trade) => validate(createTradeBody, trade, "trade")));
-  ids = outcomes.map((outcome) => outcome.tradeId);
+  ids = outcomes.map((outcome) => outcome.tradeId!);
 });
 
 describe("the trader's journal on a trade", () => {

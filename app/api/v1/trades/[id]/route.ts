@@ -3,6 +3,7 @@ import { route } from "@/lib/http/route";
 import { validate } from "@/lib/http/validate";
 import { idParams } from "@/lib/schemas/fields";
 import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
+import { deleteTrade } from "@/lib/trades/delete-trade";
 import { getTradeOrThrow } from "@/lib/trades/get-trade-or-throw";
 import { updateTradeJournal } from "@/lib/trades/update-trade-journal";
 
@@ -17,4 +18,11 @@ export const PATCH = route<{ id: string }>("write", async (request, params) => {
   const { id } = validate(idParams, params, "path");
   const body = validate(updateTradeJournalBody, await readJsonBody(request, 64 * kib), "journal");
   return Response.json({ data: updateTradeJournal(id, body) });
+});
+
+// DELETE /api/v1/trades/{id} - delete one trade (its analytics days are recomputed)
+export const DELETE = route<{ id: string }>("write", (_request, params) => {
+  const { id } = validate(idParams, params, "path");
+  deleteTrade(id);
+  return new Response(null, { status: 204 });
 });
