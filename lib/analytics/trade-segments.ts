@@ -71,6 +71,12 @@ export const selectSegmentTrade = `t.id AS id, t.net_profit AS netProfit, t.comm
 
 export const tradeOrderSql = "t.close_time, t.account_id, t.deal_ticket";
 
+/** An account as its trades' streams see it: its id (the account stream's key) and its currency. */
+export interface AccountStreams {
+  id: number;
+  currency: string | null;
+}
+
 interface Segment {
   stream: Stream;
   day: number;
@@ -114,6 +120,8 @@ export function streamTrades(handle: Database.Database, stream: Stream, from: nu
 export function createSegmentWriter(handle: Database.Database) {
   const touched = new Map<string, Segment | null>();
   const stale = new Map<string, { stream: Stream; day: number }>();
+  /** Keys of account streams to delete whole (their account is gone). */
+  const dropped = new Set<string>();
   const recent = recentSegments(handle);
 
   function load(stream: Stream, day: number): Segment | null {
@@ -136,6 +144,14 @@ export function createSegmentWriter(handle: Database.Database) {
       );
     }
     return touched.get(id)!;
+  }
+
+  /** The stream-days an account's trades occupy: (day, symbol, magic number), each once. */
+  function accountDays(accountId: number) {
+    return cached(
+      handle,
+      "SELECT DISTINCT close_time / 86400 AS day, symbol, magic_number AS magicNumber FROM trades WHERE account_id = ?",
+    ).all(accountId) as { day: number; symbol: string; magicNumber: number | null }[];
   }
 
   function markStale(stream: Stream, day: number): void {
@@ -178,15 +194,28 @@ export function createSegmentWriter(handle: Database.Database) {
 
     /** Every day of an account's trades, in the streams of both currencies (its currency was just set). */
     refreshAccount(accountId: number, previousCurrency: string | null, currency: string | null): void {
-      const days = cached(
-        handle,
-        "SELECT DISTINCT close_time / 86400 AS day, symbol, magic_number AS magicNumber FROM trades WHERE account_id = ?",
-      ).all(accountId) as { day: number; symbol: string; magicNumber: number | null }[];
-      for (const { day, symbol, magicNumber } of days) {
+      for (const { day, symbol, magicNumber } of accountDays(accountId)) {
         for (const each of [previousCurrency, currency]) {
           for (const stream of streamsOf({ accountId, symbol, magicNumber, currency: each })) markStale(stream, day);
         }
       }
+    },
+
+    /**
+     * Call before an account's trades leave it (the account is deleted, or merged `into` another):
+     * their days go stale in the shared streams of its currency and in the streams of `into`, where
+     * a day left without trades loses its segment on the next read; the account's own stream is
+     * dropped whole, as nothing would read it again.
+     */
+    removeAccount(account: AccountStreams, into?: AccountStreams): void {
+      for (const { day, symbol, magicNumber } of accountDays(account.id)) {
+        for (const stream of streamsOf({ accountId: account.id, symbol, magicNumber, currency: account.currency })) {
+          if (stream.kind !== "account") markStale(stream, day);
+        }
+        if (!into) continue;
+        for (const stream of streamsOf({ accountId: into.id, symbol, magicNumber, currency: into.currency })) markStale(stream, day);
+      }
+      dropped.add(String(account.id));
     },
 
     /** Writes what changed; call inside the transaction, after the trades were written. */
@@ -201,6 +230,10 @@ export function createSegmentWriter(handle: Database.Database) {
            ON CONFLICT (kind, key, currency, day) DO UPDATE SET stale = 1`,
         ).run(stream.kind, stream.key, stream.currency, day);
       }
+      for (const key of dropped) {
+        cached(handle, "DELETE FROM trade_segments WHERE kind = 'account' AND key = ?").run(key);
+        cached(handle, "DELETE FROM segment_groups WHERE kind = 'account' AND key = ?").run(key);
+      }
     },
 
     /** After the transaction committed: remember what was written, for the next write to skip reading it. */
@@ -209,9 +242,10 @@ export function createSegmentWriter(handle: Database.Database) {
         if (segment) recent.set(id, segment);
       }
       for (const id of stale.keys()) recent.delete(id);
-      if (recent.size > 10_000) recent.clear();
+      if (recent.size > 10_000 || dropped.size > 0) recent.clear();
       touched.clear();
       stale.clear();
+      dropped.clear();
     },
   };
 }

@@ -56,16 +56,18 @@ export const brokerTime = z
   })
   .meta({ description: `Broker wall-clock time: ${brokerTimeFormats}`, examples: ["2026.01.02 10:11:12"] });
 
+/** An account currency code, stored upper-case: "usd" is USD. */
+export const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3,6}$/, { error: "must be a currency code such as USD" })
+  .transform((code) => code.toUpperCase());
+
 /** The account a payload belongs to: login and server together, the currency optional. */
 export const accountFields = {
   account_login: ticket.min(1).nullish(),
   account_server: z.string().trim().min(1).max(128).nullish(),
-  account_currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3,6}$/, { error: "must be a currency code such as USD" })
-    .transform((code) => code.toUpperCase())
-    .nullish(),
+  account_currency: currencyCode.nullish(),
 };
 
 /** The cross-field rules of `accountFields`. */

@@ -90,6 +90,20 @@ export const accountResource = z.object({
   trade_count: z.int(),
 });
 
+const mergedCounts = {
+  moved: z.int().meta({ description: "Moved into the target" }),
+  duplicates: z.int().meta({ description: "Already in the target (same ticket): the target's row is kept" }),
+  enriched: z.int().meta({ description: "Duplicates whose empty fields were filled from the merged account's row" }),
+  conflicts: z.int().meta({ description: "Duplicates with a differing value: kept unchanged as the target has it" }),
+};
+
+export const accountMergeResource = z.object({
+  account: accountResource.meta({ description: "The target account after the merge" }),
+  ...mergedCounts,
+  balance_operations: z.object(mergedCounts).meta({ description: "The same counts for balance operations" }),
+  strategies: z.int().meta({ description: "Strategy names moved (where both accounts name a magic number, the target's name stays)" }),
+});
+
 const mixed = "; null when the filtered trades mix account currencies (see by_currency)";
 const money = (description: string) => nullableNumber.meta({ description: description + mixed });
 const holdingTime = z.object({
