@@ -35,6 +35,14 @@ export function formatPercent(value: number | null | undefined, { signed = false
   return `${sign}${Math.abs(value).toFixed(2)}%`;
 }
 
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** Chart axis ticks: 12500 -> "12.5K", -800 -> "−800". */
+export function formatCompact(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return `${value < 0 ? "−" : ""}${compact.format(Math.abs(value))}`;
+}
+
 export function formatRatio(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : value.toFixed(2);
 }
