@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createBalanceOperation } from "@/lib/balance-operations/create-balance-operation";
 import { deleteBalanceOperation } from "@/lib/balance-operations/delete-balance-operation";
 import { listBalanceOperations } from "@/lib/balance-operations/list-balance-operations";
+import { setStartingBalance } from "@/lib/balance-operations/starting-balance";
 import { sqlite } from "@/lib/db";
 import { issueDetails } from "@/lib/http/api-error";
 import { safeValidate, validate } from "@/lib/http/validate";
@@ -75,5 +76,16 @@ describe("balance operations", () => {
     await deleteBalanceOperation(a.id);
     await expect(deleteBalanceOperation(a.id)).rejects.toMatchObject({ status: 404 });
     expect(await list()).toHaveLength(2);
+  });
+
+  it("replaces the starting balance instead of adding a second one", async () => {
+    const accountId = createBalanceOperation(body(deposit)).body.data.account_id;
+    const start = body({ account_id: accountId, type: "deposit", amount: 5_000, time: "2026.01.01 00:00:00" });
+    setStartingBalance({ ...start, account_id: accountId });
+    setStartingBalance({ ...start, amount: 7_500, account_id: accountId });
+    expect((await list()).map((operation) => [operation.amount, operation.comment])).toEqual([
+      [7_500, "Starting balance"],
+      [10_000, ""],
+    ]);
   });
 });
