@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appName, appVersion } from "@/lib/system/app-info";
 import {
+  accountMergeResource,
   accountResource,
   balanceOperationResource,
   breakdownResource,
@@ -17,6 +18,7 @@ import {
   tradeResource,
 } from "@/lib/schemas/responses";
 import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
+import { mergeAccountBody, updateAccountBody } from "@/lib/schemas/account";
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
@@ -25,6 +27,7 @@ import {
   dailyQuery,
   distributionQuery,
   equityQuery,
+  exportTradesQuery,
   listTradesQuery,
   tradeFilterShape,
 } from "@/lib/schemas/trade-query";
@@ -63,6 +66,8 @@ const badRequest = {
   "415": error("Content-Type is not application/json"),
   "422": error("A field is invalid; details name each one"),
 };
+
+const idPath = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 
 const strategyPath = [
   { name: "account_id", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
@@ -108,6 +113,24 @@ export const endpoints = {
         "200": json(ref("CreateTradeResponse"), "Already stored (duplicate or enriched)"),
         "409": error("Already stored with a different value; details name each field with both values"),
         ...badRequest,
+      },
+    },
+  },
+  "/api/v1/trades.csv": {
+    get: {
+      summary: "Every trade under the list's filters and sort as a CSV download, streamed",
+      description:
+        "Columns are the fields of Trade in its order, values as the JSON gives them: null is an empty cell, empty text a " +
+        'quoted empty cell (""), a list its items joined by commas. RFC 4180 with CRLF line ends, after a UTF-8 byte ' +
+        "order mark. Text starting with = + - @, a tab, CR, NUL or ' is written with one more ' in front (a spreadsheet then " +
+        "reads it as text, not a formula); drop one leading ' from text cells to read the values back.",
+      parameters: queryParameters(exportTradesQuery.shape),
+      responses: {
+        "200": {
+          description: "The CSV file (Content-Disposition: attachment; filename=\"trades-yyyymmdd-hhmm.csv\", UTC)",
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
+        "422": error("Invalid filter or sort"),
       },
     },
   },
@@ -164,6 +187,41 @@ export const endpoints = {
           { type: "object", properties: { data: { type: "array", items: ref("Account") }, page: ref("Page") } },
           "All accounts",
         ),
+      },
+    },
+  },
+  "/api/v1/accounts/{id}": {
+    patch: {
+      summary: "Rename an account or set its currency (its trades move to that currency's figures)",
+      parameters: [idPath],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(updateAccountBody, "input") } } },
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Account") } }, "The account"),
+        "404": error("No such account"),
+        ...badRequest,
+      },
+    },
+    delete: {
+      summary: "Delete an account with its trades, balance operations and strategy names",
+      parameters: [idPath],
+      responses: { "204": { description: "Deleted" }, "404": error("No such account") },
+    },
+  },
+  "/api/v1/accounts/{id}/merge": {
+    post: {
+      summary: "Move every trade, balance operation and strategy name of an account into another, then delete it",
+      description:
+        "Typically the Default account (the old EA's trades) into the real account. A deal (or balance ticket) the target " +
+        "holds already keeps the target's row: its empty fields are filled from the merged one, and a differing value " +
+        "keeps the target's row unchanged and is counted as a conflict. The merged account's currency must be unknown " +
+        "or the target's (409 otherwise).",
+      parameters: [idPath],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(mergeAccountBody, "input") } } },
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("AccountMerge") } }, "What was moved"),
+        "404": error("No such account"),
+        "409": error("The accounts have different currencies"),
+        ...badRequest,
       },
     },
   },
@@ -297,6 +355,7 @@ export function openApiDocument() {
         Trade: jsonSchema(tradeResource),
         Page: jsonSchema(pageInfo),
         Account: jsonSchema(accountResource),
+        AccountMerge: jsonSchema(accountMergeResource),
         Summary: jsonSchema(summaryResource),
         Strategy: jsonSchema(strategyResource),
         BalanceOperation: jsonSchema(balanceOperationResource),

@@ -49,6 +49,10 @@ export const listTradesQuery = z.strictObject({
 });
 export type ListTradesQuery = z.infer<typeof listTradesQuery>;
 
+/** The list's filters and sort without paging: the CSV export answers every matching trade. */
+export const exportTradesQuery = listTradesQuery.omit({ limit: true, cursor: true });
+export type ExportTradesQuery = z.infer<typeof exportTradesQuery>;
+
 
 export const dailyQuery = z.strictObject({
   ...tradeFilterShape,

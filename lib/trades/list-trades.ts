@@ -1,9 +1,10 @@
+import type Database from "better-sqlite3";
 import { sqlite } from "@/lib/db";
 import { cached } from "@/lib/db/cached-statement";
 import type { ListTradesQuery } from "@/lib/schemas/trade-query";
 import { cursorFingerprint, decodeCursor, encodeCursor } from "@/lib/trades/trade-cursor";
-import { tradeFilterSql } from "@/lib/trades/trade-filters";
-import { keysetSql, orderBySql, sortValues, tradeOrder } from "@/lib/trades/trade-order";
+import { tradeFilterSql, type SqlFragment } from "@/lib/trades/trade-filters";
+import { keysetSql, orderBySql, sortValues, tradeOrder, type TradeOrder } from "@/lib/trades/trade-order";
 import { selectTradeRow, toTradeResource, type TradeJournal, type TradeRecord } from "@/lib/trades/trade-record";
 
 /**
@@ -18,18 +19,7 @@ export function listTrades(query: ListTradesQuery) {
   const backwards = cursor?.direction === "prev";
 
   const filter = tradeFilterSql(query);
-  const conditions = [filter.sql];
-  const params = [...filter.params];
-  if (cursor) {
-    const keyset = keysetSql(order, cursor.values, backwards);
-    conditions.push(keyset.sql);
-    params.push(...keyset.params);
-  }
-  const rows = cached(
-    handle,
-    `SELECT ${selectTradeRow} FROM trades t WHERE ${conditions.join(" AND ")}
-     ORDER BY ${orderBySql(order, backwards)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as (TradeRecord & TradeJournal)[];
+  const rows = readTradesInOrder(handle, { filter, order, after: cursor?.values ?? null, backwards, limit: query.limit + 1 });
 
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
@@ -51,4 +41,34 @@ export function listTrades(query: ListTradesQuery) {
     data: page.map(toTradeResource),
     page: { limit: query.limit, next_cursor: nextCursor, prev_cursor: prevCursor, total: total.total },
   };
+}
+
+export interface OrderedRead {
+  filter: SqlFragment;
+  order: TradeOrder;
+  /** The sort values of the row to continue from (sortValues); null to start at the beginning. */
+  after: (number | string | null)[] | null;
+  /** Read towards the start instead: rows before `after`, nearest first. */
+  backwards?: boolean;
+  limit: number;
+}
+
+/**
+ * Up to `limit` trades under the filter, strictly after `after` in the order: one keyset step,
+ * read with one complete statement (the list's pages and the CSV export's chunks).
+ */
+export function readTradesInOrder(handle: Database.Database, read: OrderedRead) {
+  const backwards = read.backwards ?? false;
+  const conditions = [read.filter.sql];
+  const params = [...read.filter.params];
+  if (read.after) {
+    const keyset = keysetSql(read.order, read.after, backwards);
+    conditions.push(keyset.sql);
+    params.push(...keyset.params);
+  }
+  return cached(
+    handle,
+    `SELECT ${selectTradeRow} FROM trades t WHERE ${conditions.join(" AND ")}
+     ORDER BY ${orderBySql(read.order, backwards)} LIMIT ?`,
+  ).all(...params, read.limit) as (TradeRecord & TradeJournal)[];
 }
