@@ -17,9 +17,9 @@ export async function ConnectEa() {
           <em>Allow WebRequest for listed URL</em> and add <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}</code>.
         </li>
         <li>
-          Attach the journal EA to any chart and set its server URL input to{" "}
-          <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}</code>. A bridge EA that already posts the 14-key
-          payload works unchanged: point it at <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}/api/v1/trades</code>.
+          Attach an EA that posts closed trades to{" "}
+          <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}/api/v1/trades</code>: a bridge EA that already sends the
+          14-key payload works unchanged (the journal&apos;s own EA, with costs, account and retries, is a later release).
         </li>
         <li>
           Close a trade (or send a test with{" "}
