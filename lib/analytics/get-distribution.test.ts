@@ -40,6 +40,15 @@ describe("getDistribution", () => {
     expect([usd!.below, usd!.above]).toEqual([0, 0]);
   });
 
+  it("chooses the same edges from the day segments as from a pass over the trades, 0 included", () => {
+    for (const query of [{}, { symbol: "EURUSD" }, { outcome: "win", symbol: "XAUUSD" }]) {
+      // outcome=win is not a stream: MIN/MAX over the trades. Adding every outcome forces the same for the others.
+      const viaPass = distribution({ ...query, outcome: query.outcome ?? ["win", "loss", "breakeven"] });
+      expect(distribution(query), JSON.stringify(query)).toEqual(viaPass);
+      expect(viaPass.series[0]!.edges).toContain(0);
+    }
+  });
+
   it("uses given edges and counts what falls outside them", () => {
     const [usd] = distribution({ edges: ["-50", "0", "50"], magic_number: "2002" }).series;
     const mine = nets.filter((_, index) => demo[index]!.magic_number === 2002);

@@ -161,6 +161,15 @@ export const endpoints = {
         ...badRequest,
       },
     },
+    delete: {
+      summary: "Delete one trade with its note and tags (its analytics days are recomputed)",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      responses: {
+        "204": { description: "Deleted" },
+        "404": error("No such trade"),
+        "422": error("The id is not a positive whole number"),
+      },
+    },
   },
   "/api/v1/tags": {
     get: {
