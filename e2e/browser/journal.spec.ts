@@ -95,3 +95,18 @@ test("the CSV export is exactly the filtered rows", async ({ page, request }) =>
   expect(lines.slice(1).map((line) => Number(line.split(",")[idColumn]))).toEqual(expected.data.map((trade: { id: number }) => trade.id));
   expect(lines.slice(1).map((line) => Number(line.split(",")[netColumn]))).toEqual(expected.data.map((trade: { net_profit: number }) => trade.net_profit));
 });
+
+test("the filters work from the keyboard", async ({ page }) => {
+  await page.goto(`/trades?account_id=${accountId}`);
+  const side = page.getByRole("button", { name: /^Side:/ });
+  await side.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("group", { name: "Side" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Side" }).getByLabel("Long")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/side=BUY/);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("group", { name: "Side" })).toBeHidden();
+  await expect(side).toBeFocused();
+  await expect.poll(async () => page.locator("tbody tr td:nth-child(4)").allTextContents()).not.toContain("Short");
+});

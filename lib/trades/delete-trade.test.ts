@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { listAccounts } from "@/lib/accounts/list-accounts";
 import { getSummary } from "@/lib/analytics/get-summary";
 import { rebuildSegments } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
@@ -16,7 +17,7 @@ const summary = (query: Record<string, unknown> = {}) => getSummary(validate(tra
 beforeEach(resetDatabase);
 
 describe("deleteTrade", () => {
-  it("removes the trade and its journal, and the analytics equal a recompute from scratch", () => {
+  it("removes the trade and its journal, and the analytics equal a recompute from scratch", async () => {
     const demo = generateDemoTrades({ seed: 17, positionsPerAccount: 40 });
     const ids = storeTrades(demo.map((trade) => validate(createTradeBody, trade, "trade"))).map((outcome) => outcome.tradeId!);
     const victims = [ids[0]!, ids[10]!, ids.at(-1)!];
@@ -30,6 +31,8 @@ describe("deleteTrade", () => {
     rebuildSegments(sqlite());
     expect([summary(), summary({ symbol })]).toEqual(kept);
     expect(kept[0]!.total_trades).toBe(demo.length - victims.length);
+    const counted = (await listAccounts()).reduce((sum, account) => sum + account.trade_count, 0);
+    expect(counted).toBe(demo.length - victims.length); // the account counts come from the segments
     expect(sqlite().prepare("SELECT COUNT(*) AS n FROM trade_tags").get()).toEqual({ n: 0 });
     expect(() => deleteTrade(victims[0]!)).toThrow(expect.objectContaining({ status: 404 }));
   });

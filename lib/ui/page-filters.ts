@@ -21,13 +21,17 @@ export function pickParams(params: SearchParams, names: readonly string[]): Reco
 
 /**
  * Validates the page's query with the API's own schema. A bad value (a hand-edited link) is not an
- * error page: the view shows what was wrong and falls back to no filter.
+ * error page: the view says what was wrong and drops just those parameters, keeping the others.
  */
 export function readQuery<T extends z.ZodType>(schema: T, params: SearchParams, names: readonly string[]) {
-  const result = safeValidate(schema, pickParams(params, names));
+  const picked = pickParams(params, names);
+  const result = safeValidate(schema, picked);
   if (result.success) return { query: result.data as z.output<T>, problems: [] as ErrorDetail[] };
-  const fallback = safeValidate(schema, {});
-  return { query: (fallback.success ? fallback.data : {}) as z.output<T>, problems: issueDetails(result.error) };
+  const problems = issueDetails(result.error);
+  const bad = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")));
+  const kept = safeValidate(schema, Object.fromEntries(Object.entries(picked).filter(([name]) => !bad.has(name))));
+  const fallback = kept.success ? kept : safeValidate(schema, {});
+  return { query: (fallback.success ? fallback.data : {}) as z.output<T>, problems };
 }
 
 /** A query string from the current parameters with some changed (null removes one). */
