@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BreakdownChart } from "@/components/charts/breakdown-chart";
 import { DailyHeatmap } from "@/components/charts/daily-heatmap";
 import { EquityChart } from "@/components/charts/equity-chart";
@@ -9,7 +8,9 @@ import { MetricDefinitions } from "@/components/dashboard/metric-definitions";
 import { Panel } from "@/components/dashboard/panel";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { FilterProblems } from "@/components/filters/filter-problems";
+import { NoMatches } from "@/components/filters/no-matches";
 import { ConnectEa } from "@/components/ui/connect-ea";
+import type { AccountResource } from "@/lib/accounts/account-resource";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { getBreakdown } from "@/lib/analytics/get-breakdown";
 import { getDailySeries } from "@/lib/analytics/get-daily-series";
@@ -17,6 +18,7 @@ import { getDistribution } from "@/lib/analytics/get-distribution";
 import { getEquitySeries } from "@/lib/analytics/get-equity-series";
 import { getSummary } from "@/lib/analytics/get-summary";
 import { tradeFiltersQuery, type TradeFilters } from "@/lib/schemas/trade-query";
+import { listStrategies } from "@/lib/strategies/list-strategies";
 import { hourBars, strategyBars, symbolBars, weekdayBars } from "@/lib/ui/breakdown-groups";
 import { getFilterOptions } from "@/lib/ui/filter-options";
 import { formatInteger } from "@/lib/ui/format";
@@ -27,7 +29,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { query: filters, problems } = readQuery(tradeFiltersQuery, params, filterNames);
-  const options = await getFilterOptions();
+  const [accounts, strategies] = await Promise.all([listAccounts(), listStrategies()]);
+  const options = getFilterOptions(accounts, strategies);
   const hasAnyTrade = options.account_id.length > 0;
   const summary = hasAnyTrade ? getSummary(filters) : null;
 
@@ -47,16 +50,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {!summary ? (
         <ConnectEa />
       ) : summary.total_trades === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No trades match these filters.{" "}
-          <Link href="/" className="underline">
-            Clear filters
-          </Link>
-        </p>
+        <NoMatches clearHref="/" />
       ) : (
         <>
           <KpiCards summary={summary} />
-          <Charts filters={filters} summary={summary} params={params} />
+          <Charts filters={filters} summary={summary} params={params} accounts={accounts} />
           <MetricDefinitions />
         </>
       )}
@@ -68,8 +66,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
  * The charts of one currency: the selection's, or, when it mixes currencies, the one with the most
  * trades (its accounts are added to the filters), said in a note above them.
  */
-async function Charts({ filters, summary, params }: { filters: TradeFilters; summary: ReturnType<typeof getSummary>; params: SearchParams }) {
-  const accounts = await listAccounts();
+function Charts({
+  filters,
+  summary,
+  params,
+  accounts,
+}: {
+  filters: TradeFilters;
+  summary: ReturnType<typeof getSummary>;
+  params: SearchParams;
+  accounts: AccountResource[];
+}) {
   const mixed = summary.by_currency.length > 1;
   const shown = summary.by_currency.reduce((most, metrics) => (metrics.total_trades > most.total_trades ? metrics : most), summary.by_currency[0]!);
   const currency = shown.currency;

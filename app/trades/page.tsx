@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { FilterProblems } from "@/components/filters/filter-problems";
+import { NoMatches } from "@/components/filters/no-matches";
 import { TradeTable } from "@/components/journal/trade-table";
 import { ConnectEa } from "@/components/ui/connect-ea";
 import { Signed } from "@/components/ui/signed";
+import { listAccounts } from "@/lib/accounts/list-accounts";
 import { getSummary } from "@/lib/analytics/get-summary";
 import { ApiError } from "@/lib/http/api-error";
 import { listTradesQuery } from "@/lib/schemas/trade-query";
+import { listStrategies } from "@/lib/strategies/list-strategies";
 import { listTrades } from "@/lib/trades/list-trades";
 import { getFilterOptions } from "@/lib/ui/filter-options";
 import { formatInteger, formatLots, formatMoney, formatRate } from "@/lib/ui/format";
@@ -32,7 +35,9 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
     problems.push(...(error.details ?? [{ field: "cursor", message: error.message }]));
     page = listTrades({ ...query, cursor: undefined });
   }
-  const [options, nameOf] = await Promise.all([getFilterOptions(), strategyNames()]);
+  const [accounts, strategies] = await Promise.all([listAccounts(), listStrategies()]);
+  const options = getFilterOptions(accounts, strategies);
+  const nameOf = strategyNames(strategies);
   const summary = getSummary(filters);
   const hasAnyTrade = options.account_id.length > 0;
   const currency = summary.currency;
@@ -71,12 +76,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             <Total label="Lots">{formatLots(summary.total_lots)}</Total>
           </dl>
           {page.data.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-              No trades match these filters.{" "}
-              <Link href="/trades" className="underline">
-                Clear filters
-              </Link>
-            </p>
+            <NoMatches clearHref="/trades" />
           ) : (
             <TradeTable
               trades={page.data.map((trade) => ({ ...trade, strategy_name: nameOf(trade.account_id, trade.magic_number) }))}

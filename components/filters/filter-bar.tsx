@@ -60,26 +60,8 @@ export function FilterBar({ options }: { options: FilterOptions }) {
           onChange={(values) => apply({ [name]: values })}
         />
       ))}
-      <label className="flex h-8 items-center gap-1.5 rounded border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-        <span className="text-zinc-500 dark:text-zinc-400">From</span>
-        <input
-          type="date"
-          name="from"
-          value={from}
-          onChange={(event) => apply({ from: event.target.value ? [event.target.value] : [] })}
-          className="bg-transparent"
-        />
-      </label>
-      <label className="flex h-8 items-center gap-1.5 rounded border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-        <span className="text-zinc-500 dark:text-zinc-400">To</span>
-        <input
-          type="date"
-          name="to"
-          value={to}
-          onChange={(event) => apply({ to: event.target.value ? [shiftDate(event.target.value, 1)] : [] })}
-          className="bg-transparent"
-        />
-      </label>
+      <DateField label="From" name="from" value={from} onChange={(date) => apply({ from: date ? [date] : [] })} />
+      <DateField label="To" name="to" value={to} onChange={(date) => apply({ to: date ? [shiftDate(date, 1)] : [] })} />
       {active && (
         <button
           type="button"
@@ -91,5 +73,14 @@ export function FilterBar({ options }: { options: FilterOptions }) {
       )}
       {pending && <span className="text-xs text-zinc-500">Loading…</span>}
     </form>
+  );
+}
+
+function DateField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (date: string) => void }) {
+  return (
+    <label className="flex h-8 items-center gap-1.5 rounded border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+      <span className="text-zinc-500 dark:text-zinc-400">{label}</span>
+      <input type="date" name={name} value={value} onChange={(event) => onChange(event.target.value)} className="bg-transparent" />
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Signed } from "@/components/ui/signed";
 import type { SortField } from "@/lib/schemas/trade-query";
-import type { TradeResource } from "@/lib/trades/trade-record";
+import { costsOf, type TradeResource } from "@/lib/trades/trade-record";
 import { formatBrokerTime, formatDuration, formatLots, formatMoney, formatPrice } from "@/lib/ui/format";
 import { filterNames, withParams, type SearchParams } from "@/lib/ui/page-filters";
 
@@ -15,8 +15,6 @@ interface Column {
 }
 
 const sideLabel = { BUY: "Long", SELL: "Short" } as const;
-const costsOf = (trade: TradeRow) =>
-  trade.commission === null && trade.swap === null && trade.fee === null ? null : (trade.commission ?? 0) + (trade.swap ?? 0) + (trade.fee ?? 0);
 
 const columns: Column[] = [
   { label: "Close time", sort: "close_time", cell: (trade) => formatBrokerTime(trade.close_time) },

@@ -11,7 +11,8 @@ import type { MergeAccountBody } from "@/lib/schemas/account";
 import type { accountMergeResource } from "@/lib/schemas/responses";
 import { maxTagsPerTrade } from "@/lib/schemas/trade-journal";
 import { reconcileTrade } from "@/lib/trades/reconcile-trade";
-import { selectTradeRecord, tradeColumns, type TradeRecord } from "@/lib/trades/trade-record";
+import { writeEnrichment } from "@/lib/trades/store-trades";
+import { selectTradeRecord, type TradeRecord } from "@/lib/trades/trade-record";
 
 type SegmentWriter = ReturnType<typeof createSegmentWriter>;
 
@@ -86,12 +87,6 @@ function currencyConflict(source: AccountStreams, target: AccountStreams): ApiEr
   );
 }
 
-// An enrichment writes back every field reconcileTrade may fill, and the derived columns.
-const unchangedOnEnrichment = new Set(["id", "accountId", "dealTicket", "source", "positionType", "createdAt"]);
-const enrichedColumns = Object.entries(tradeColumns).filter(([property]) => !unchangedOnEnrichment.has(property));
-const updateTradeSql = `UPDATE trades SET ${enrichedColumns.map(([property, column]) => `${column} = @${property}`).join(", ")}
-  WHERE id = @id`;
-
 function mergeTrades(handle: Database.Database, segments: SegmentWriter, sourceId: number, target: AccountStreams): MergeCounts {
   const counts = { moved: 0, duplicates: 0, enriched: 0, conflicts: 0 };
   // Ids only (a merge may meet a million duplicates); each row is read in its turn.
@@ -113,8 +108,7 @@ function mergeTrades(handle: Database.Database, segments: SegmentWriter, sourceI
     if (verdict.status === "conflict") counts.conflicts += 1;
     if (verdict.status === "enriched") {
       counts.enriched += 1;
-      cached(handle, updateTradeSql).run({ ...verdict.values, id: kept.id });
-      segments.refresh({ ...kept, currency: target.currency }, { ...verdict.values, id: kept.id, currency: target.currency });
+      writeEnrichment(handle, segments, kept, verdict, target.currency);
     }
     mergeJournal(handle, twin.id, kept.id);
   }

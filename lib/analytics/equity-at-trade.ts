@@ -2,6 +2,7 @@ import { dayPieces } from "@/lib/analytics/day-pieces";
 import { dayOf, secondsPerDay, selectSegmentTrade, tradeOrderSql, type SegmentTrade } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { cached } from "@/lib/db/cached-statement";
+import { parseBrokerTime, type ParsedBrokerTime } from "@/lib/time/broker-time";
 
 /**
  * Where a trade sits on its account's equity curve: how many of the account's trades closed up to
@@ -9,7 +10,7 @@ import { cached } from "@/lib/db/cached-statement";
  */
 export function equityAtTrade(trade: { id: number; account_id: number; close_time: string }): { trades: number; equity: number } {
   const handle = sqlite();
-  const closeTime = Date.parse(`${trade.close_time}Z`) / 1000;
+  const closeTime = (parseBrokerTime(trade.close_time) as ParsedBrokerTime).seconds;
   const dayStart = dayOf(closeTime) * secondsPerDay;
   let trades = 0;
   let equity = 0;

@@ -2,9 +2,10 @@ import type Database from "better-sqlite3";
 import { createAccountResolver } from "@/lib/accounts/resolve-account";
 import { createSegmentWriter, forgetSegments } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
+import { cached } from "@/lib/db/cached-statement";
 import { env } from "@/lib/env";
 import type { CreateTradeBody } from "@/lib/schemas/trade";
-import { reconcileTrade, type FieldDifference } from "@/lib/trades/reconcile-trade";
+import { reconcileTrade, type FieldDifference, type Reconciliation } from "@/lib/trades/reconcile-trade";
 import { selectTradeRecord, tradeColumns, type TradeRecord, type TradeValues } from "@/lib/trades/trade-record";
 import { toTradeValues } from "@/lib/trades/trade-values";
 
@@ -22,7 +23,6 @@ interface Statements {
   handle: Database.Database;
   insertTrade: Database.Statement<Record<string, unknown>, { id: number }>;
   findTrade: Database.Statement<[number, number], TradeRecord>;
-  updates: Map<string, Database.Statement>;
 }
 
 const statementsByHandle = new WeakMap<Database.Database, Statements>();
@@ -37,7 +37,6 @@ function prepare(handle: Database.Database): Statements {
          VALUES (${insertedColumns.map((property) => `@${property}`).join(", ")}) RETURNING id`,
       ),
       findTrade: handle.prepare(`SELECT ${selectTradeRecord} FROM trades t WHERE t.deal_ticket = ? AND t.account_id = ?`),
-      updates: new Map(),
     };
     statementsByHandle.set(handle, statements);
   }
@@ -154,25 +153,27 @@ function storeOne(
       return { status: "duplicate", tradeId: stored.id };
     case "conflict":
       return { status: "conflict", tradeId: stored.id, differences: verdict.differences };
-    case "enriched": {
-      const written = [...verdict.fields, "net_profit", "duration_seconds"];
-      updateStatement(statements, written).run({ ...verdict.values, id: stored.id });
-      segments.refresh({ ...stored, currency }, { ...verdict.values, id: stored.id, currency });
+    case "enriched":
+      writeEnrichment(statements.handle, segments, stored, verdict, currency);
       return { status: "enriched", tradeId: stored.id, enriched: verdict.fields };
-    }
   }
 }
 
 const propertyOfColumn = Object.fromEntries(Object.entries(tradeColumns).map(([property, column]) => [column, property]));
 
-/** UPDATE of just these columns, prepared once per combination. */
-function updateStatement(statements: Statements, columns: string[]): Database.Statement {
-  const key = columns.join(",");
-  let statement = statements.updates.get(key);
-  if (!statement) {
-    const assignments = columns.map((column) => `${column} = @${propertyOfColumn[column]}`).join(", ");
-    statement = statements.handle.prepare(`UPDATE trades SET ${assignments} WHERE id = @id`);
-    statements.updates.set(key, statement);
-  }
-  return statement;
+/**
+ * Writes an enrichment over a stored trade (the filled columns and the derived ones) and sends its
+ * days to the analytics to recompute. Ingestion and account merges both fill trades this way.
+ */
+export function writeEnrichment(
+  handle: Database.Database,
+  segments: SegmentWriter,
+  stored: TradeRecord,
+  verdict: Extract<Reconciliation, { status: "enriched" }>,
+  currency: string | null,
+): void {
+  const columns = [...verdict.fields, "net_profit", "duration_seconds"];
+  const assignments = columns.map((column) => `${column} = @${propertyOfColumn[column]}`).join(", ");
+  cached(handle, `UPDATE trades SET ${assignments} WHERE id = @id`).run({ ...verdict.values, id: stored.id });
+  segments.refresh({ ...stored, currency }, { ...verdict.values, id: stored.id, currency });
 }

@@ -122,3 +122,9 @@ export function toTradeResource(trade: TradeRecord & Partial<TradeJournal>): Tra
 }
 
 export type TradeResource = z.infer<typeof tradeResource>;
+
+/** commission + swap + fee of a trade; null when the sender gave none of them (the legacy EA). */
+export function costsOf(trade: Pick<TradeResource, "commission" | "swap" | "fee">): number | null {
+  if (trade.commission === null && trade.swap === null && trade.fee === null) return null;
+  return (trade.commission ?? 0) + (trade.swap ?? 0) + (trade.fee ?? 0);
+}

@@ -1,10 +1,11 @@
 // The values the filter bar offers: only what is present. Symbols and magic numbers come from the
 // analytics segments (one row per stream-day), not from a scan of the trades.
-import { listAccounts } from "@/lib/accounts/list-accounts";
+import type { AccountResource } from "@/lib/accounts/account-resource";
+import type { z } from "zod";
 import { sqlite } from "@/lib/db";
 import { cached } from "@/lib/db/cached-statement";
 import { positionReasons } from "@/lib/schemas/fields";
-import { listStrategies } from "@/lib/strategies/list-strategies";
+import type { strategyResource } from "@/lib/schemas/responses";
 import { listTags } from "@/lib/trades/list-tags";
 
 export interface FilterOption {
@@ -22,13 +23,13 @@ export interface FilterOptions {
   tag: FilterOption[];
 }
 
-export async function getFilterOptions(): Promise<FilterOptions> {
+/** The choices, from the accounts and strategies the page has loaded already (one read each per request). */
+export function getFilterOptions(accounts: AccountResource[], strategies: z.infer<typeof strategyResource>[]): FilterOptions {
   const handle = sqlite();
   const keys = (kind: string) =>
     (cached(handle, "SELECT DISTINCT key FROM trade_segments WHERE kind = ? ORDER BY key").all(kind) as { key: string }[]).map(
       (row) => row.key,
     );
-  const [accounts, strategies] = await Promise.all([listAccounts(), listStrategies()]);
   const names = new Map<string, string[]>();
   for (const strategy of strategies) {
     const key = String(strategy.magic_number);

@@ -1,7 +1,10 @@
-import { listStrategies } from "@/lib/strategies/list-strategies";
+import type { z } from "zod";
+import type { strategyResource } from "@/lib/schemas/responses";
 
-/** (account, magic number) -> the trader's name for that strategy. */
-export async function strategyNames(): Promise<(accountId: number, magicNumber: number | null) => string | null> {
-  const names = new Map((await listStrategies()).map((strategy) => [`${strategy.account_id}:${strategy.magic_number}`, strategy.name]));
+type Strategy = z.infer<typeof strategyResource>;
+
+/** (account, magic number) -> the trader's name for that strategy, from the list of strategies. */
+export function strategyNames(strategies: Strategy[]): (accountId: number, magicNumber: number | null) => string | null {
+  const names = new Map(strategies.map((strategy) => [`${strategy.account_id}:${strategy.magic_number}`, strategy.name]));
   return (accountId, magicNumber) => (magicNumber === null ? null : (names.get(`${accountId}:${magicNumber}`) ?? null));
 }

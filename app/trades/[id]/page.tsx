@@ -11,9 +11,10 @@ import { equityAtTrade } from "@/lib/analytics/equity-at-trade";
 import { getEquitySeries } from "@/lib/analytics/get-equity-series";
 import { ApiError } from "@/lib/http/api-error";
 import { listTradesQuery } from "@/lib/schemas/trade-query";
+import { listStrategies } from "@/lib/strategies/list-strategies";
 import { adjacentTrades } from "@/lib/trades/adjacent-trades";
 import { getTradeOrThrow } from "@/lib/trades/get-trade-or-throw";
-import type { TradeResource } from "@/lib/trades/trade-record";
+import { costsOf, type TradeResource } from "@/lib/trades/trade-record";
 import { formatBrokerTime, formatDuration, formatMoney, formatPrice, formatRatio } from "@/lib/ui/format";
 import { filterNames, readQuery, withParams, type SearchParams } from "@/lib/ui/page-filters";
 import { strategyNames } from "@/lib/ui/strategy-names";
@@ -41,7 +42,8 @@ export default async function TradePage({ params, searchParams }: Props) {
   const { query } = readQuery(listTradesQuery, search, [...filterNames, "sort"]);
   const listQuery = withParams(search, {}, [...filterNames, "sort"]);
   const adjacent = adjacentTrades(trade.id, query);
-  const [accounts, nameOf] = await Promise.all([listAccounts(), strategyNames()]);
+  const [accounts, strategies] = await Promise.all([listAccounts(), listStrategies()]);
+  const nameOf = strategyNames(strategies);
   const account = accounts.find((each) => each.id === trade.account_id);
   const strategy = nameOf(trade.account_id, trade.magic_number);
   const equity = getEquitySeries({ account_id: [trade.account_id], points: 400 }).series[0];
@@ -131,8 +133,7 @@ export default async function TradePage({ params, searchParams }: Props) {
 /** Net, costs, duration, distances to the stops and the R-multiple. */
 function derivedValues(trade: TradeResource): [string, React.ReactNode][] {
   const direction = trade.side === "BUY" ? 1 : trade.side === "SELL" ? -1 : null;
-  const costs =
-    trade.commission === null && trade.swap === null && trade.fee === null ? null : (trade.commission ?? 0) + (trade.swap ?? 0) + (trade.fee ?? 0);
+  const costs = costsOf(trade);
   const entry = trade.entry_price;
   const risk = entry !== null && trade.stop_loss !== null ? Math.abs(entry - trade.stop_loss) : null;
   const reward = entry !== null && trade.take_profit !== null ? Math.abs(trade.take_profit - entry) : null;
