@@ -2,8 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
+import { logOut } from "@/app/login/actions";
 import { NavLinks } from "@/components/ui/nav-links";
 import { ThemeToggle, type Theme } from "@/components/ui/theme-toggle";
+import { apiKeysRequired } from "@/lib/auth/api-keys";
+import { isValidSessionToken, journalPassword, sessionCookieName } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,8 +17,13 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
-  const chosen = (await cookies()).get("theme")?.value;
+  const cookieStore = await cookies();
+  const chosen = cookieStore.get("theme")?.value;
   const theme: Theme = chosen === "light" || chosen === "dark" ? chosen : "system";
+  const password = journalPassword();
+  // Only the login page renders without a session when there is a password (the proxy sees to that).
+  const signedIn = password !== undefined && isValidSessionToken(cookieStore.get(sessionCookieName)?.value, password);
+  const showsJournal = password === undefined || signedIn;
   return (
     <html lang="en" className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
@@ -24,14 +32,32 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             <Link href="/" className="font-semibold tracking-tight">
               MT5 Journal
             </Link>
-            <Suspense>
-              <NavLinks />
-            </Suspense>
-            <div className="ml-auto">
+            {showsJournal && (
+              <Suspense>
+                <NavLinks />
+              </Suspense>
+            )}
+            <div className="ml-auto flex items-center gap-2">
               <ThemeToggle initial={theme} />
+              {signedIn && (
+                <form action={logOut}>
+                  <button type="submit" className="rounded px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+                    Sign out
+                  </button>
+                </form>
+              )}
             </div>
           </div>
         </header>
+        {showsJournal && !apiKeysRequired() && (
+          <p role="status" data-testid="open-api-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm dark:border-amber-800 dark:bg-amber-950">
+            The API is open: no API key exists yet, so anyone who can reach this server can send trades{password === undefined ? " and read them" : ""}.{" "}
+            <Link href="/settings#api-keys" className="font-medium underline">
+              Create a key in Settings
+            </Link>{" "}
+            to close it.
+          </p>
+        )}
         <div className="mx-auto max-w-[1600px] px-4 py-4">{children}</div>
       </body>
     </html>

@@ -11,7 +11,21 @@ describe("parseEnv", () => {
       SQLITE_BUSY_TIMEOUT_MS: 5000,
       SQLITE_CACHE_MB: 64,
       LEGACY_POSITION_TYPE: "exit_deal",
+      JOURNAL_PASSWORD: undefined,
+      TRUST_PROXY: false,
+      OPEN_INGEST_FROM: [],
+      RATE_LIMIT_PER_SECOND: 5000,
     });
+  });
+
+  it("reads the access settings, and never echoes a password it refuses", () => {
+    const parsed = parseEnv({ JOURNAL_PASSWORD: "long enough secret", TRUST_PROXY: "true", OPEN_INGEST_FROM: "127.0.0.1, 10.0.0.0/8" });
+    expect(parsed).toMatchObject({ JOURNAL_PASSWORD: "long enough secret", TRUST_PROXY: true });
+    expect(parsed.OPEN_INGEST_FROM).toHaveLength(2);
+    expect(() => parseEnv({ JOURNAL_PASSWORD: "short-pw" })).toThrow(/JOURNAL_PASSWORD: must be at least 10 characters/);
+    expect(() => parseEnv({ JOURNAL_PASSWORD: "short-pw" })).not.toThrow(/short-pw/);
+    expect(() => parseEnv({ OPEN_INGEST_FROM: "10.0.0.0/99" })).toThrow(/OPEN_INGEST_FROM: "10.0.0.0\/99" has a bad prefix length/);
+    expect(() => parseEnv({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY/);
   });
 
   it("treats empty values as unset and reads numbers", () => {

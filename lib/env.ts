@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseNetworks } from "@/lib/auth/networks";
 
 // Empty values (common in .env files) mean "not set", so the default applies.
 const unset = (value: unknown) => (value === "" ? undefined : value);
@@ -20,6 +21,26 @@ export const envSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: z.preprocess(unset, z.coerce.number().int().min(0).max(600_000).default(5000)),
   SQLITE_CACHE_MB: z.preprocess(unset, z.coerce.number().int().min(2).max(16_384).default(64)),
   LEGACY_POSITION_TYPE: z.preprocess(unset, z.enum(["exit_deal", "position"]).default("exit_deal")),
+  JOURNAL_PASSWORD: z.preprocess(
+    unset,
+    z.string().min(10, { error: "must be at least 10 characters (it guards the whole journal)" }).optional(),
+  ),
+  TRUST_PROXY: z.preprocess(unset, z.stringbool().default(false)),
+  OPEN_INGEST_FROM: z.preprocess(
+    unset,
+    z
+      .string()
+      .default("")
+      .transform((list, context) => {
+        try {
+          return parseNetworks(list);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+  ),
+  RATE_LIMIT_PER_SECOND: z.preprocess(unset, z.coerce.number().int().min(1).max(1_000_000).default(5000)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { mergeAccount } from "@/lib/accounts/merge-account";
 import { updateAccount } from "@/lib/accounts/update-account";
@@ -11,6 +12,7 @@ import { setStartingBalance as replaceStartingBalance, startingBalanceComment } 
 import { ApiError, issueDetails, type ErrorDetail } from "@/lib/http/api-error";
 import { safeValidate } from "@/lib/http/validate";
 import { mergeAccountBody, updateAccountBody } from "@/lib/schemas/account";
+import { createApiKeyInput } from "@/lib/schemas/api-key";
 import { createBalanceOperationBody } from "@/lib/schemas/balance-operation";
 import { idParams } from "@/lib/schemas/fields";
 import { setStrategyNameBody, strategyParams } from "@/lib/schemas/strategy";
@@ -28,6 +30,31 @@ export interface SettingsFormState {
   values?: Record<string, string>;
   /** When it was answered (Date.now()): of two forms on one line, the later speaks. */
   at?: number;
+  /** A new API key, shown this once (only its hash is stored). */
+  secret?: string;
+}
+
+/** Creates an API key; the answer carries the key itself, the only time it is ever shown. */
+export async function addApiKey(_state: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const values = textFields(form, ["name", "scope", "account_id"]);
+  let secret: string | undefined;
+  const state = await submit(values, ["name", "scope", "account_id"], () => {
+    const input = parse(createApiKeyInput, { ...values, account_id: values.account_id === "" ? null : values.account_id });
+    const created = createApiKey({ name: input.name, scope: input.scope, accountId: input.account_id });
+    secret = created.key;
+    revalidate("/settings", "/", "/trades");
+    return `Key “${created.record.name}” created. Copy it now: it is not shown again.`;
+  });
+  return secret === undefined ? state : { ...state, secret };
+}
+
+/** Revokes an API key: requests with it are refused from now on. */
+export async function removeApiKey(keyId: number): Promise<SettingsFormState> {
+  return submit({}, [], () => {
+    const record = revokeApiKey(readId(keyId, "API key"));
+    revalidate("/settings");
+    return `Key “${record.name}” revoked.`;
+  });
 }
 
 /** Renames an account; an empty name gives back its default label (login @ server). */

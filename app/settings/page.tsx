@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { mergeDefaultAccount } from "@/app/settings/actions";
 import { AccountSection } from "@/components/settings/account-section";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { MergeAccountForm } from "@/components/settings/merge-account-form";
 import { ConnectEa } from "@/components/ui/connect-ea";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import type { AccountResource } from "@/lib/accounts/account-resource";
+import { listApiKeys } from "@/lib/auth/api-keys";
 import { listBalanceOperations } from "@/lib/balance-operations/list-balance-operations";
 import { validate } from "@/lib/http/validate";
 import { listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
@@ -36,7 +38,9 @@ export default async function SettingsPage() {
     <main className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">Settings</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Accounts, their balance operations and strategy names, and how to connect an EA.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Accounts, their balance operations and strategy names, API keys, and how to connect an EA.
+        </p>
       </header>
 
       <section aria-labelledby="accounts" className="space-y-3">
@@ -60,6 +64,8 @@ export default async function SettingsPage() {
           />
         ))}
       </section>
+
+      <ApiKeysSection keys={listApiKeys()} accounts={accounts} />
 
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <ConnectEa />

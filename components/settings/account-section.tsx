@@ -11,7 +11,7 @@ import {
 } from "@/app/settings/actions";
 import { AccountValueForm } from "@/components/settings/account-value-form";
 import { BalanceOperationForm } from "@/components/settings/balance-operation-form";
-import { DeleteAccountButton } from "@/components/settings/delete-account-button";
+import { ConfirmButton } from "@/components/settings/confirm-button";
 import { DeleteOperationButton } from "@/components/settings/delete-operation-button";
 import { StartingBalanceForm } from "@/components/settings/starting-balance-form";
 import { StrategyNameForm } from "@/components/settings/strategy-name-form";
@@ -90,9 +90,12 @@ export function AccountSection({
             save={setAccountCurrency.bind(null, account.id)}
           />
           <div className="pt-2">
-            <DeleteAccountButton
+            <ConfirmButton
+              label="Delete account…"
+              confirmLabel="Yes, delete"
+              pendingLabel="Deleting…"
               warning={`Delete ${account.name} with its ${plural(account.trade_count, "trade")}, ${plural(operations.length, "balance operation")} and ${plural(names.size, "strategy name")}? This cannot be undone; an EA that sends to this account again creates it anew.`}
-              remove={removeAccount.bind(null, account.id)}
+              act={removeAccount.bind(null, account.id)}
             />
           </div>
         </div>

@@ -52,6 +52,8 @@ export function mergeAccount(id: number, body: MergeAccountBody): z.infer<typeof
       `UPDATE strategies SET account_id = @target WHERE account_id = @source
           AND NOT EXISTS (SELECT 1 FROM strategies kept WHERE kept.account_id = @target AND kept.magic_number = strategies.magic_number)`,
     ).run({ source: source.id, target: target.id }).changes;
+    // A key tied to the source keeps working, for the account its trades now live in.
+    cached(handle, "UPDATE api_keys SET account_id = @target WHERE account_id = @source").run({ source: source.id, target: target.id });
     // What did not move (the target's duplicates) goes with the account.
     cached(handle, "DELETE FROM accounts WHERE id = ?").run(source.id);
     segments.flush();

@@ -18,6 +18,7 @@ const defaultAccount = { login: 0, server: "", name: "Default account" };
 
 interface AccountStatements {
   find: Database.Statement<[number, string], { id: number; currency: string | null }>;
+  findById: Database.Statement<[number], { id: number; currency: string | null }>;
   insert: Database.Statement<unknown[], { id: number; currency: string | null }>;
   setCurrency: Database.Statement;
 }
@@ -29,6 +30,7 @@ function prepare(handle: Database.Database): AccountStatements {
   if (!statements) {
     statements = {
       find: handle.prepare("SELECT id, currency FROM accounts WHERE login = ? AND server = ?"),
+      findById: handle.prepare("SELECT id, currency FROM accounts WHERE id = ?"),
       insert: handle.prepare(
         `INSERT INTO accounts (login, server, currency, name, is_default, created_at)
          VALUES (?, ?, ?, ?, ?, ?) RETURNING id, currency`,
@@ -45,18 +47,26 @@ function prepare(handle: Database.Database): AccountStatements {
  * when it names none) and fills its currency when unknown, telling `onCurrencyFilled` (the
  * account's trades then belong to another currency's analytics streams). Remembers what it found,
  * so a batch looks each account up once. Call it inside the transaction that stores the payload.
+ * `intoAccountId` (an account-scoped API key's account) takes the place of the default account for
+ * a payload that names none; the caller has checked that it exists and that named accounts match.
  */
 export function createAccountResolver(
   handle: Database.Database,
   onCurrencyFilled: (accountId: number, currency: string) => void,
-): (fields: AccountFields) => ResolvedAccount {
+): (fields: AccountFields, intoAccountId?: number | null) => ResolvedAccount {
   const statements = prepare(handle);
   const cache = new Map<string, { id: number; currency: string | null }>();
-  return (fields) => {
+  return (fields, intoAccountId) => {
     const login = fields.account_login ?? defaultAccount.login;
     const server = fields.account_server ?? defaultAccount.server;
-    const key = `${login}\n${server}`;
+    const byId = fields.account_login == null && intoAccountId != null;
+    const key = byId ? `#${intoAccountId}` : `${login}\n${server}`;
     let account = cache.get(key);
+    if (!account && byId) {
+      account = statements.findById.get(intoAccountId);
+      if (!account) throw new Error(`account ${intoAccountId} of an API key does not exist`);
+      cache.set(key, account);
+    }
     if (!account) {
       const isDefault = fields.account_login == null;
       account =

@@ -1,17 +1,17 @@
 import { ApiError } from "@/lib/http/api-error";
-import { authorize, type Access } from "@/lib/http/access";
+import { authorize, type Access, type Principal } from "@/lib/http/access";
 
-type Handler<P> = (request: Request, params: P) => Promise<Response> | Response;
+type Handler<P> = (request: Request, params: P, principal: Principal) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: the access policy runs first, and every thrown error becomes the error
- * envelope here, in the one catch of the API.
+ * Wraps a route handler: the access policy runs first and hands the handler who is asking, and
+ * every thrown error becomes the error envelope here, in the one catch of the API.
  */
 export function route<P = Record<string, string | string[] | undefined>>(access: Access, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      await authorize(request, access);
-      return await handler(request, await context.params);
+      const principal = authorize(request, access);
+      return await handler(request, await context.params, principal);
     } catch (error) {
       return errorResponse(error);
     }

@@ -12,6 +12,7 @@ import {
   createTradeResponse,
   errorBody,
   healthResource,
+  authCheckResource,
   pageInfo,
   strategyResource,
   summaryResource,
@@ -89,6 +90,17 @@ export const endpoints = {
   },
   "/api/v1/openapi.json": {
     get: { summary: "This document", responses: { "200": json({ type: "object" }, "OpenAPI 3.1") } },
+  },
+  "/api/v1/auth/check": {
+    get: {
+      summary: "Whether the sent API key (or session) works, and what it may do",
+      security: [{}, { bearerKey: [] }, { headerKey: [] }, { session: [] }],
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("AuthCheck") } }, "What the caller may do"),
+        "401": error("No key while keys are required, or an unknown key"),
+        "403": error("The key was revoked"),
+      },
+    },
   },
   "/api/v1/trades": {
     get: {
@@ -344,6 +356,31 @@ export const endpoints = {
   },
 } as const;
 
+// Open to anyone: everything else takes a key (or, to read, the web UI's session) once a key exists.
+const publicPaths = new Set(["/api/v1", "/api/v1/health", "/api/v1/openapi.json", "/api/v1/auth/check"]);
+const accessResponses = {
+  "401": error("No API key (once one exists), or an unknown key"),
+  "403": error("Revoked key, read-only key for a write, or a key tied to another account"),
+  "429": error("Too many requests for this key or address; Retry-After says when to retry"),
+};
+
+/** Every operation, with the access answers added to those that need a key. */
+function withAccess(paths: typeof endpoints) {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(operations).map(([verb, operation]) => [
+          verb,
+          publicPaths.has(path)
+            ? { security: [], ...operation }
+            : { ...operation, responses: { ...operation.responses, ...accessResponses } },
+        ]),
+      ),
+    ]),
+  );
+}
+
 /** The OpenAPI 3.1 description of the API, assembled from the same zod schemas that validate it. */
 export function openApiDocument() {
   return {
@@ -355,8 +392,14 @@ export function openApiDocument() {
         "Closed MT5 trades in, journal and analytics out. Times are broker wall-clock times without a zone; " +
         "money is in the account's currency and never added across currencies.",
     },
-    paths: endpoints,
+    paths: withAccess(endpoints),
+    security: [{ bearerKey: [] }, { headerKey: [] }, { session: [] }],
     components: {
+      securitySchemes: {
+        bearerKey: { type: "http", scheme: "bearer", description: "An API key: Authorization: Bearer <key>" },
+        headerKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+        session: { type: "apiKey", in: "cookie", name: "journal_session", description: "The web UI's session (reads only)" },
+      },
       schemas: {
         CreateTradeBody: jsonSchema(createTradeBody, "input"),
         CreateTradeResponse: jsonSchema(createTradeResponse),
@@ -373,6 +416,7 @@ export function openApiDocument() {
         Breakdown: jsonSchema(breakdownResource),
         Distribution: jsonSchema(distributionResource),
         Health: jsonSchema(healthResource),
+        AuthCheck: jsonSchema(authCheckResource),
         Error: jsonSchema(errorBody),
       },
     },

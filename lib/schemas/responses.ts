@@ -195,6 +195,20 @@ export const healthResource = z.object({
   database: z.object({ status: z.literal("ok"), migration: z.string().nullable(), latency_ms: z.number() }),
 });
 
+export const authCheckResource = z.object({
+  access: z.enum(["key", "session", "open", "network"]).meta({
+    description: "How the request was let in: an API key, the web UI's session, no key exists yet (open), or OPEN_INGEST_FROM",
+  }),
+  keys_required: z.boolean().meta({ description: "True once the first API key was created" }),
+  password_set: z.boolean().meta({ description: "The web UI asks for JOURNAL_PASSWORD" }),
+  can_read: z.boolean(),
+  can_write: z.boolean().meta({ description: "May store trades and balance operations" }),
+  can_change: z.boolean().meta({ description: "May change or delete stored trades, operations and strategy names" }),
+  can_manage_accounts: z.boolean().meta({ description: "May rename, delete and merge accounts (a write key for all accounts)" }),
+  account_id: z.int().nullable().meta({ description: "The one account the key is tied to" }),
+  key: z.object({ id: z.int(), name: z.string(), scope: z.enum(["write", "read"]), account_id: z.int().nullable() }).nullable(),
+});
+
 export const strategyResource = z.object({
   account_id: z.int(),
   magic_number: z.int(),

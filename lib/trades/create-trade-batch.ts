@@ -1,3 +1,4 @@
+import { intoOwnAccount, type ScopedAccount } from "@/lib/auth/account-scope";
 import { issueDetails, type ErrorDetail } from "@/lib/http/api-error";
 import { safeValidate } from "@/lib/http/validate";
 import { createTradeBody, type CreateTradeBody } from "@/lib/schemas/trade";
@@ -17,8 +18,9 @@ interface ItemResult {
 /**
  * Stores up to 1,000 trades in one transaction. Each item is validated on its own: invalid items
  * are reported with their field paths (`trades.3.lot_size`) and the valid ones are still stored.
+ * Under an account-scoped key (`scope`), payloads naming no account go to the key's account.
  */
-export function createTradeBatch(items: unknown[]) {
+export function createTradeBatch(items: unknown[], scope: ScopedAccount | null = null) {
   const results: ItemResult[] = new Array(items.length);
   const valid: { index: number; body: CreateTradeBody }[] = [];
   items.forEach((item, index) => {
@@ -27,7 +29,18 @@ export function createTradeBatch(items: unknown[]) {
     else results[index] = { index, status: "invalid", errors: issueDetails(parsed.error, ["trades", index]) };
   });
 
-  const outcomes = valid.length > 0 ? storeTrades(valid.map((item) => item.body)) : [];
+  // A payload naming an account the key may not write to refuses the whole batch, before storing.
+  const intoAccount = intoOwnAccount(
+    scope,
+    valid.map((item) => ({ fields: item.body, prefix: `trades.${item.index}.` })),
+  );
+  const outcomes =
+    valid.length > 0
+      ? storeTrades(
+          valid.map((item) => item.body),
+          valid.map(() => intoAccount),
+        )
+      : [];
   outcomes.forEach((outcome, position) => {
     const index = valid[position]!.index;
     const tradeId = outcome.tradeId ?? undefined;

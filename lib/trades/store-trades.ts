@@ -47,9 +47,10 @@ function prepare(handle: Database.Database): Statements {
  * The one writer of trades. Stores validated payloads in a single immediate transaction, in
  * order: each is created, recognised as a duplicate, used to fill empty fields of the stored row,
  * or reported as a conflict. A later item with the same key is judged against the earlier one.
- * When this returns, every created or enriched row is committed.
+ * When this returns, every created or enriched row is committed. `intoAccounts[i]`, when set, is
+ * the account body i goes to if it names none (an account-scoped API key's account).
  */
-export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
+export function storeTrades(bodies: CreateTradeBody[], intoAccounts: readonly (number | null)[] = []): StoreOutcome[] {
   const handle = sqlite();
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
@@ -60,8 +61,8 @@ export function storeTrades(bodies: CreateTradeBody[]): StoreOutcome[] {
     const resolveAccount = createAccountResolver(handle, (accountId, currency) =>
       segments.refreshAccount(accountId, null, currency),
     );
-    const outcomes = bodies.map((body) => {
-      const account = resolveAccount(body);
+    const outcomes = bodies.map((body, index) => {
+      const account = resolveAccount(body, intoAccounts[index]);
       const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE);
       if (account.currencyConflict) {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
@@ -88,6 +89,7 @@ type SegmentWriter = ReturnType<typeof createSegmentWriter>;
 
 interface QueuedTrade {
   body: CreateTradeBody;
+  intoAccount: number | null;
   resolve: (outcome: StoreOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -101,9 +103,9 @@ let waitedTurns = 0;
  * `storeTrades` call, in arrival order, so 16 concurrent posts cost one commit instead of 16. Each
  * promise settles after that commit, so a 2xx still means the row is durable.
  */
-export function queueTrade(body: CreateTradeBody): Promise<StoreOutcome> {
+export function queueTrade(body: CreateTradeBody, intoAccount: number | null = null): Promise<StoreOutcome> {
   return new Promise((resolve, reject) => {
-    queued.push({ body, resolve, reject });
+    queued.push({ body, intoAccount, resolve, reject });
     if (queued.length === 1) setImmediate(flushQueue);
   });
 }
@@ -125,7 +127,10 @@ function flushQueue(): void {
   const group = queued;
   queued = [];
   try {
-    const outcomes = storeTrades(group.map((item) => item.body));
+    const outcomes = storeTrades(
+      group.map((item) => item.body),
+      group.map((item) => item.intoAccount),
+    );
     group.forEach((item, index) => item.resolve(outcomes[index]!));
   } catch (error) {
     // The transaction rolled back as a whole: nothing of the group was stored.

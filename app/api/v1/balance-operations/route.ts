@@ -1,3 +1,4 @@
+import { assertOwnAccount, intoOwnAccount, limitToAccount, scopedAccount } from "@/lib/auth/account-scope";
 import { createBalanceOperation } from "@/lib/balance-operations/create-balance-operation";
 import { listBalanceOperations } from "@/lib/balance-operations/list-balance-operations";
 import { kib, readJsonBody } from "@/lib/http/read-json";
@@ -7,8 +8,8 @@ import { validate } from "@/lib/http/validate";
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 
 // GET /api/v1/balance-operations - deposits, withdrawals and credits in time order
-export const GET = route("read", async (request) => {
-  const query = validate(listBalanceOperationsQuery, searchParamsObject(request.url), "query");
+export const GET = route("read", async (request, _params, principal) => {
+  const query = limitToAccount(principal, validate(listBalanceOperationsQuery, searchParamsObject(request.url), "query"));
   const operations = await listBalanceOperations(query);
   return Response.json({
     data: operations,
@@ -17,8 +18,9 @@ export const GET = route("read", async (request) => {
 });
 
 // POST /api/v1/balance-operations - record a deposit, withdrawal or credit
-export const POST = route("write", async (request) => {
+export const POST = route("ingest", async (request, _params, principal) => {
   const body = validate(createBalanceOperationBody, await readJsonBody(request, 16 * kib), "balance operation");
-  const result = createBalanceOperation(body);
+  if (body.account_id != null) assertOwnAccount(principal, body.account_id, "account_id");
+  const result = createBalanceOperation(body, intoOwnAccount(scopedAccount(principal), [{ fields: body, prefix: "" }]));
   return Response.json(result.body, { status: result.status });
 });

@@ -7,14 +7,14 @@ import { updateAccountBody } from "@/lib/schemas/account";
 import { idParams } from "@/lib/schemas/fields";
 
 // PATCH /api/v1/accounts/{id} - rename an account or set its currency
-export const PATCH = route<{ id: string }>("write", async (request, params) => {
+export const PATCH = route<{ id: string }>("owner", async (request, params) => {
   const { id } = validate(idParams, params, "path");
   const body = validate(updateAccountBody, await readJsonBody(request, 4 * kib), "account");
   return Response.json({ data: updateAccount(id, body) });
 });
 
 // DELETE /api/v1/accounts/{id} - delete an account with its trades, balance operations and strategy names
-export const DELETE = route<{ id: string }>("write", async (_request, params) => {
+export const DELETE = route<{ id: string }>("owner", async (_request, params) => {
   deleteAccount(validate(idParams, params, "path").id);
   return new Response(null, { status: 204 });
 });

@@ -6,7 +6,7 @@ import { mergeAccountBody } from "@/lib/schemas/account";
 import { idParams } from "@/lib/schemas/fields";
 
 // POST /api/v1/accounts/{id}/merge - move everything of account {id} into another account, then delete it
-export const POST = route<{ id: string }>("write", async (request, params) => {
+export const POST = route<{ id: string }>("owner", async (request, params) => {
   const { id } = validate(idParams, params, "path");
   const body = validate(mergeAccountBody, await readJsonBody(request, 4 * kib), "merge");
   return Response.json({ data: mergeAccount(id, body) });
