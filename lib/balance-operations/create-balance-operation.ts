@@ -19,12 +19,11 @@ type Values = Omit<BalanceOperationRow, "id" | "createdAt">;
 /**
  * Stores a deposit, withdrawal or credit. With a ticket it is idempotent like a trade: the same
  * ticket again is a duplicate (200), may fill an empty comment, and a differing value is a 409.
- * `intoAccount`: where an operation naming no account goes instead of the default account.
  */
-export function createBalanceOperation(body: CreateBalanceOperationBody, intoAccount: number | null = null) {
+export function createBalanceOperation(body: CreateBalanceOperationBody) {
   const handle = sqlite();
   const store = handle.transaction(() => {
-    const accountId = resolveAccount(handle, body, intoAccount);
+    const accountId = resolveAccount(handle, body);
     const values: Values = {
       accountId,
       type: body.type,
@@ -58,7 +57,7 @@ export function createBalanceOperation(body: CreateBalanceOperationBody, intoAcc
   return store.immediate();
 }
 
-function resolveAccount(handle: Database.Database, body: CreateBalanceOperationBody, intoAccount: number | null): number {
+function resolveAccount(handle: Database.Database, body: CreateBalanceOperationBody): number {
   if (body.account_id != null) {
     const account = cached(handle, "SELECT id FROM accounts WHERE id = ?").get(body.account_id);
     if (!account) {
@@ -72,7 +71,7 @@ function resolveAccount(handle: Database.Database, body: CreateBalanceOperationB
   const segments = createSegmentWriter(handle);
   const account = createAccountResolver(handle, (accountId, currency) =>
     segments.refreshAccount(accountId, null, currency),
-  )(body, intoAccount);
+  )(body);
   segments.flush();
   forgetSegments(handle); // rare (an account's first currency): simpler to forget than to remember after commit
   if (account.currencyConflict) throw conflictError(`Account ${account.id}`, [account.currencyConflict]);

@@ -20,7 +20,9 @@ export const GET = route("read", async (request, _params, principal) => {
 // POST /api/v1/balance-operations - record a deposit, withdrawal or credit
 export const POST = route("ingest", async (request, _params, principal) => {
   const body = validate(createBalanceOperationBody, await readJsonBody(request, 16 * kib), "balance operation");
+  // An operation always names its account: a key tied to another one is refused.
   if (body.account_id != null) assertOwnAccount(principal, body.account_id, "account_id");
-  const result = createBalanceOperation(body, intoOwnAccount(scopedAccount(principal), [{ fields: body, prefix: "" }]));
+  else intoOwnAccount(scopedAccount(principal), [{ fields: body, prefix: "" }]);
+  const result = createBalanceOperation(body);
   return Response.json(result.body, { status: result.status });
 });
