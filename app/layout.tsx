@@ -50,7 +50,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           </div>
         </header>
         {showsJournal && !apiKeysRequired() && (
-          <p role="status" data-testid="open-api-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm dark:border-amber-800 dark:bg-amber-950">
+          <p data-testid="open-api-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm dark:border-amber-800 dark:bg-amber-950">
             The API is open: no API key exists yet, so anyone who can reach this server can send trades{password === undefined ? " and read them" : ""}.{" "}
             <Link href="/settings#api-keys" className="font-medium underline">
               Create a key in Settings
