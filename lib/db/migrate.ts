@@ -15,6 +15,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { backupDatabase, missingJournalTables, type BackupResult } from "@/lib/db/backup-database";
 import { databaseFilePath } from "@/lib/db/database-file";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -76,37 +77,77 @@ async function openEngine(url: string): Promise<OpenEngine> {
   };
 }
 
-export function readMigrationList(): MigrationList {
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  const directories = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true })
+/** Migration folder names in the order they apply. */
+function listMigrationNames(folder: string): string[] {
+  return existsSync(folder)
+    ? readdirSync(folder, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
+}
+
+export function readMigrationList(folder: string = migrationsDir): MigrationList {
+  const lockPath = path.join(folder, "migration_lock.toml");
   return {
-    baseDir: migrationsDir,
+    baseDir: folder,
     lockfile: {
       path: "migration_lock.toml",
       content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
     },
     shadowDbInitScript: "",
-    migrationDirectories: directories.map((name) => ({
+    migrationDirectories: listMigrationNames(folder).map((name) => ({
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: { tag: "ok", value: readFileSync(path.join(folder, name, "migration.sql"), "utf8") },
       },
     })),
   };
 }
 
+/**
+ * The migrations in the folder that the database has not applied (the same comparison the engine
+ * makes with _prisma_migrations), without applying them; null when the file holds no journal yet.
+ */
+export function pendingMigrations(file: string, folder: string = migrationsDir): string[] | null {
+  if (!existsSync(file)) return null;
+  const handle = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    if (missingJournalTables(handle).includes("_prisma_migrations")) return null;
+    const applied = new Set(
+      handle
+        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .pluck()
+        .all() as string[],
+    );
+    return listMigrationNames(folder).filter((name) => !applied.has(name));
+  } finally {
+    handle.close();
+  }
+}
+
 const noFilters = { externalTables: [], externalEnums: [] };
 
-/** Creates the database file if needed and applies every pending migration; returns their names. */
-export async function migrateDatabase(url: string): Promise<string[]> {
+export interface MigrationResult {
+  applied: string[];
+  /** The copy taken before applying migrations to an existing journal; null when none was needed. */
+  backup: BackupResult | null;
+}
+
+/**
+ * Creates the database file if needed and applies every pending migration. An existing journal is
+ * backed up first (`<db name>-before-<first pending migration>-<time>.db`), so an upgrade can be undone.
+ */
+export async function migrateDatabase(
+  url: string,
+  { migrationsFolder = migrationsDir }: { migrationsFolder?: string } = {},
+): Promise<MigrationResult> {
   const file = databaseFilePath(url);
+  let backup: BackupResult | null = null;
   if (file !== ":memory:") {
+    const pending = pendingMigrations(file, migrationsFolder);
+    if (pending && pending.length > 0) backup = backupDatabase(file, { label: `before-${pending[0]}` });
     mkdirSync(path.dirname(file), { recursive: true });
     // WAL is a property of the file: set it once here so every later connection inherits it.
     const handle = new Database(file);
@@ -115,14 +156,14 @@ export async function migrateDatabase(url: string): Promise<string[]> {
   }
   const { engine, close } = await openEngine(`file:${file}`);
   try {
-    return await applyAll(engine);
+    return { applied: await applyAll(engine, migrationsFolder), backup };
   } finally {
     await close();
   }
 }
 
-async function applyAll(engine: SchemaEngine): Promise<string[]> {
-  const result = await engine.applyMigrations({ migrationsList: readMigrationList(), filters: noFilters });
+async function applyAll(engine: SchemaEngine, folder: string = migrationsDir): Promise<string[]> {
+  const result = await engine.applyMigrations({ migrationsList: readMigrationList(folder), filters: noFilters });
   return result.appliedMigrationNames;
 }
 
