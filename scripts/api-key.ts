@@ -11,10 +11,6 @@ import { ApiError } from "@/lib/http/api-error";
 import { safeValidate } from "@/lib/http/validate";
 import { apiKeyIdInput, createApiKeyInput } from "@/lib/schemas/api-key";
 import { migrateFromEnv } from "@/scripts/migrate";
-import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
-import { databaseFilePath } from "@/lib/db/database-file";
-import { parseEnv } from "@/lib/env";
 
 const usage = `usage:
   npm run key:create -- --name <name> [--scope write|read] [--account <account id>] [--json]
@@ -38,9 +34,7 @@ function parsed<T>(result: { success: true; data: T } | { success: false; error:
   fail(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n") + `\n\n${usage}`);
 }
 
-// The migrator locks the file exclusively, which fails while the server runs: migrate only a
-// database that is new or older than API keys (the server migrates it at start anyway).
-if (!hasApiKeysTable()) await migrateFromEnv();
+await migrateFromEnv();
 try {
   switch (command) {
     case "create": {
@@ -91,13 +85,3 @@ try {
   await closeDatabase();
 }
 
-function hasApiKeysTable(): boolean {
-  const file = databaseFilePath(parseEnv().DATABASE_URL);
-  if (!existsSync(file)) return false;
-  const handle = new Database(file, { readonly: true });
-  try {
-    return handle.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'").get() !== undefined;
-  } finally {
-    handle.close();
-  }
-}

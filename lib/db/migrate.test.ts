@@ -52,6 +52,19 @@ describe("migrations", () => {
     expect(existsSync(path.join(directory, "nested", "backups"))).toBe(false);
   });
 
+  it("leave an up-to-date journal alone, so scripts run beside a server that holds it open", async () => {
+    const file = path.join(directory, "busy", "journal.db");
+    await migrateDatabase(`file:${file}`);
+    // The engine locks the file exclusively: with this connection open it would time out.
+    const server = new Database(file);
+    server.prepare("SELECT COUNT(*) FROM trades").get();
+    try {
+      expect(await migrateDatabase(`file:${file}`)).toEqual({ applied: [], backup: null });
+    } finally {
+      server.close();
+    }
+  });
+
   it("take no backup of a fresh install's empty file", async () => {
     const folder = path.join(directory, "empty");
     mkdirSync(folder);

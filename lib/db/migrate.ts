@@ -147,6 +147,9 @@ export async function migrateDatabase(
   let backup: BackupResult | null = null;
   if (file !== ":memory:") {
     const pending = pendingMigrations(file, migrationsFolder);
+    // Up to date: skip the engine, which locks the file exclusively (and so fails while the server
+    // runs); scripts such as key:create then work beside a running server.
+    if (pending?.length === 0) return { applied: [], backup: null };
     if (pending && pending.length > 0) backup = backupDatabase(file, { label: `before-${pending[0]}` });
     mkdirSync(path.dirname(file), { recursive: true });
     // WAL is a property of the file: set it once here so every later connection inherits it.
