@@ -25,9 +25,11 @@ if (!isLoopbackHost(origin.hostname)) {
   process.exit(2);
 }
 const requests = Math.max(5, Math.min(1000, Number(values.requests)));
+// A journal with API keys needs one (write scope, for the balance operations): JOURNAL_API_KEY.
+const authHeaders: Record<string, string> = process.env.JOURNAL_API_KEY ? { authorization: `Bearer ${process.env.JOURNAL_API_KEY}` } : {};
 const targetMs = 300;
 
-const total = (await (await fetch(new URL("/api/v1/trades?limit=1", origin))).json()).page.total as number;
+const total = (await (await fetch(new URL("/api/v1/trades?limit=1", origin), { headers: authHeaders })).json()).page.total as number;
 console.log(`bench:analytics ${new Date().toISOString()} | node ${process.version}, ${os.cpus().length} CPUs | ${total.toLocaleString("en")} trades stored`);
 
 const accountIds = await addBalanceOperations();
@@ -42,7 +44,7 @@ for (const endpoint of endpoints) {
     const path = `/api/v1/analytics/${endpoint}${filter ? separator + filter : ""}`;
     const url = new URL(path, origin);
     const send = async (_index: number, signal: AbortSignal) => {
-      const response = await fetch(url, { signal });
+      const response = await fetch(url, { headers: authHeaders, signal });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${response.status} for ${path}`);
     };
@@ -77,7 +79,7 @@ async function serverRssMb(): Promise<number | null> {
 
 /** Per account: deposit before its first trade, top-up at a third and withdrawal at two thirds of its history. */
 async function addBalanceOperations(): Promise<number[]> {
-  const get = async (path: string) => (await (await fetch(new URL(path, origin))).json()).data;
+  const get = async (path: string) => (await (await fetch(new URL(path, origin), { headers: authHeaders })).json()).data;
   const accounts = (await get("/api/v1/accounts")) as { id: number }[];
   const seconds = (time: string) => Date.parse(`${time}Z`) / 1000;
   const format = (time: number) => new Date(time * 1000).toISOString().slice(0, 19);
@@ -94,7 +96,7 @@ async function addBalanceOperations(): Promise<number[]> {
     for (const [index, operation] of operations.entries()) {
       const response = await fetch(new URL("/api/v1/balance-operations", origin), {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...authHeaders },
         body: JSON.stringify({ account_id: id, ticket: 990_000_000 + index, ...operation }),
       });
       if (!response.ok) throw new Error(`balance operation for account ${id}: ${response.status} ${await response.text()}`);

@@ -30,6 +30,8 @@ interface Options {
   rows: number;
   listRequests: number;
   only: Set<Step>;
+  /** An API key with the write scope (a journal with keys refuses requests without one). */
+  key: string;
 }
 
 const usage = `usage: npm run bench:ingest -- [options]
@@ -37,6 +39,7 @@ const usage = `usage: npm run bench:ingest -- [options]
   --seconds <n>            duration of each timed step (default 10)
   --rows <n>               trades the database must hold for the list step (default 1000000; 0 skips it)
   --list-requests <n>      timed requests per list query (default 200)
+  --key <key>              API key with the write scope, sent as Authorization: Bearer (default: JOURNAL_API_KEY)
   --only <steps>           comma list of ${steps.join(",")} (default all)`;
 
 const batchSize = 1000;
@@ -76,6 +79,7 @@ function parseOptions(argv: string[]): Options {
         rows: { type: "string", default: "1000000" },
         "list-requests": { type: "string", default: "200" },
         only: { type: "string", default: steps.join(",") },
+        key: { type: "string", default: process.env.JOURNAL_API_KEY ?? "" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -117,6 +121,7 @@ function parseOptions(argv: string[]): Options {
     rows: parseNumber("--rows", values.rows, { min: 0, max: 100_000_000, integer: true }),
     listRequests: parseNumber("--list-requests", values["list-requests"], { min: 1, max: 100_000, integer: true }),
     only,
+    key: values.key,
   };
 }
 
@@ -232,7 +237,9 @@ function buildBatchBody(size: number, order: CloseOrder = "chronological"): stri
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-const jsonHeaders = { "content-type": "application/json" };
+// Set once from --key (or JOURNAL_API_KEY): every request carries it.
+const authHeaders: Record<string, string> = {};
+const jsonHeaders: Record<string, string> = { "content-type": "application/json" };
 
 interface TradePage {
   data: unknown[];
@@ -256,7 +263,7 @@ function describeFailure(status: number, text: string): string {
 
 /** GETs a path and returns its JSON; throws on a network error or a non-2xx status. */
 async function fetchJson<T>(origin: string, path: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(origin + path, { signal });
+  const response = await fetch(origin + path, { headers: authHeaders, signal });
   const text = await response.text();
   if (!response.ok) throw new Error(describeFailure(response.status, text));
   return JSON.parse(text) as T;
@@ -399,7 +406,7 @@ async function measureCeiling(options: Options): Promise<StepReport> {
   const result = await runWarmedUp(options, {
     concurrency: ceilingConcurrency,
     send: async (_index, signal) => {
-      const response = await fetch(url, { signal });
+      const response = await fetch(url, { headers: authHeaders, signal });
       const text = await response.text();
       if (!response.ok) throw new Error(describeFailure(response.status, text));
     },
@@ -578,6 +585,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  if (options.key !== "") authHeaders.authorization = jsonHeaders.authorization = `Bearer ${options.key}`;
   const startedAt = new Date();
   const cpus = os.cpus();
   console.log(`bench:ingest ${startedAt.toISOString()}`);
@@ -585,7 +593,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpus.length} CPUs (${cpuModel}), ${os.platform()} ${os.arch()}`);
   console.log(
     `options: url ${options.origin}, seconds ${options.seconds}, rows ${formatCount(options.rows)}, ` +
-      `list-requests ${options.listRequests}, only ${[...options.only].join(",")}`,
+      `list-requests ${options.listRequests}, only ${[...options.only].join(",")}, API key ${options.key === "" ? "none" : "sent"}`,
   );
 
   const health = await checkServer(options.origin);
@@ -687,7 +695,8 @@ async function main(): Promise<void> {
     cpus: cpus.length,
     cpuModel,
     platform: `${os.platform()} ${os.arch()}`,
-    options: { ...options, only: [...options.only] },
+    // Never the key itself in a file.
+    options: { ...options, key: options.key === "" ? "none" : "sent", only: [...options.only] },
     server: health,
     targets,
     singleShareOfCeiling: singleShareOfCeiling ?? null,
