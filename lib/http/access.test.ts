@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as mergeAccountRoute } from "@/app/api/v1/accounts/[id]/merge/route";
 import { DELETE as deleteAccountRoute } from "@/app/api/v1/accounts/[id]/route";
 import { GET as getAccounts } from "@/app/api/v1/accounts/route";
 import { GET as getCheck } from "@/app/api/v1/auth/check/route";
@@ -184,6 +185,26 @@ describe("once keys exist", () => {
     expect(scoped.body.error.message).toContain("needs a key for all accounts");
     expect((await callRoute(deleteAccountRoute, `/api/v1/accounts/${demo}`, { method: "DELETE", params, headers: bearer(keys.read) })).status).toBe(403);
     expect((await callRoute(deleteAccountRoute, `/api/v1/accounts/${demo}`, { method: "DELETE", params, headers: bearer(keys.write) })).status).toBe(204);
+  });
+
+  it("a key tied to a merged account follows its trades; deleting an account deletes its keys", async () => {
+    await callRoute(postTrade, "/api/v1/trades", { body: ea(5003), headers: bearer(keys.write) });
+    const old = count("SELECT id FROM accounts WHERE login = 5003");
+    const { record } = createApiKey({ name: "Old terminal", scope: "write", accountId: old });
+    const merged = await callRoute(mergeAccountRoute, `/api/v1/accounts/${old}/merge`, {
+      params: { id: String(old) },
+      headers: bearer(keys.write),
+      body: { into_account_id: live },
+    });
+    expect(merged.status).toBe(200);
+    expect(count("SELECT account_id FROM api_keys WHERE id = ?", record.id)).toBe(live);
+
+    await callRoute(postTrade, "/api/v1/trades", { body: ea(5004), headers: bearer(keys.write) });
+    const doomed = count("SELECT id FROM accounts WHERE login = 5004");
+    createApiKey({ name: "Doomed", scope: "write", accountId: doomed });
+    const params = { id: String(doomed) };
+    expect((await callRoute(deleteAccountRoute, `/api/v1/accounts/${doomed}`, { method: "DELETE", params, headers: bearer(keys.write) })).status).toBe(204);
+    expect(count("SELECT COUNT(*) FROM api_keys WHERE name = 'Doomed'")).toBe(0);
   });
 
   it("records when a key was last used (a revoked one too: something still sends it)", () => {
