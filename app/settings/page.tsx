@@ -79,13 +79,15 @@ export default async function SettingsPage() {
               <dd>
                 One input, the URL it posts each closed trade to: <code className={codeClass}>{origin}/api/v1/trades</code>. It sends no account, so
                 its trades land in the default account; once your real account has trades of its own, merge the default account into it (above).
+                It cannot send an API key: once a key exists, list its machine in <code className={codeClass}>OPEN_INGEST_FROM</code> (for
+                example <code className={codeClass}>127.0.0.1</code> when the terminal runs on this server).
               </dd>
             </div>
             <div>
               <dt className="font-medium">Journal EA</dt>
               <dd>
-                Comes in a later release. It sends the account, costs and exit prices, and its one required input is the server URL{" "}
-                <code className={codeClass}>{origin}</code>.
+                Comes in a later release. It sends the account, costs and exit prices; its inputs are the server URL{" "}
+                <code className={codeClass}>{origin}</code> and a write key (above), best tied to its account.
               </dd>
             </div>
             <div>
