@@ -1,6 +1,6 @@
-import { setInterval as every } from "node:timers";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
+import { serverLogErrors } from "@/lib/bench/journal-server";
 import { describeError, runLoad, summarizeLatencies } from "@/lib/bench/load";
 import { createPayloadFactory, payloadMagicNumbers, payloadSymbols, type PayloadAccount, type TradePayload } from "@/lib/bench/trade-payloads";
 
@@ -317,8 +317,11 @@ export async function runJournalLoad(options: JournalLoadOptions): Promise<Journ
     if (body.data?.name !== name) unexpected(kind, sent.text.slice(0, 200));
   }
 
-  async function write(_index: number, signal: AbortSignal) {
-    const roll = random();
+  // The first writes are one of each kind of new trades, so even a short run has them all.
+  const firstRolls = [0, 0.5, 0.7, 0.9];
+
+  async function write(index: number, signal: AbortSignal) {
+    const roll = firstRolls[index] ?? random();
     if (roll < 0.4) return postSingle("POST /trades (ea)", newTrade(false), signal);
     if (roll < 0.6) return postSingle("POST /trades (legacy)", newTrade(true), signal);
     if (roll < 0.8) return postBatch(signal);
@@ -473,8 +476,25 @@ export async function runJournalLoad(options: JournalLoadOptions): Promise<Journ
 
   const durationMs = options.seconds * 1000;
   const startedAt = performance.now();
+  const maxReadRequests = options.maxReadRequests ?? Math.ceil(options.seconds * 500);
+  const readOne = async (index: number, signal: AbortSignal) => {
+    await readers[index % readers.length]![1](signal);
+  };
+  // Every page and endpoint once, however slow they are, then in turn until the deadline.
+  async function read() {
+    if (options.readers === 0) return;
+    const sweep = Math.min(readers.length, maxReadRequests);
+    await runLoad({ concurrency: options.readers, maxRequests: sweep, durationMs: durationMs + defaultGraceMs, send: readOne });
+    await runLoad({
+      concurrency: options.readers,
+      maxRequests: maxReadRequests - sweep,
+      durationMs: durationMs - (performance.now() - startedAt),
+      graceMs: defaultGraceMs,
+      send: (index, signal) => readOne(sweep + index, signal),
+    });
+  }
   const ticker = options.progress
-    ? every(() => {
+    ? setInterval(() => {
         const acknowledged = [...ledger.values()].filter((entry) => entry.created > 0).length;
         const requests = [...stats.values()].reduce((sum, kind) => sum + kind.latencies.length, 0);
         options.progress!(`  ${((performance.now() - startedAt) / 1000).toFixed(0)} s: ${requests} answers, ${acknowledged} trades acknowledged`);
@@ -489,15 +509,7 @@ export async function runJournalLoad(options: JournalLoadOptions): Promise<Journ
         graceMs: defaultGraceMs,
         send: write,
       }),
-      runLoad({
-        concurrency: options.readers,
-        maxRequests: options.maxReadRequests ?? Math.ceil(options.seconds * 500),
-        durationMs,
-        graceMs: defaultGraceMs,
-        send: async (index, signal) => {
-          await readers[index % readers.length]![1](signal);
-        },
-      }),
+      read(),
     ]);
   } finally {
     if (ticker) clearInterval(ticker);
@@ -599,6 +611,10 @@ export async function runJournalLoad(options: JournalLoadOptions): Promise<Journ
   check("no trade stored without acknowledgement", storedUnacknowledged === 0, `${storedUnacknowledged} (ambiguous and stored: ${ambiguousStored})`);
   check("no doubled trade", doubled === 0, String(doubled));
   check("stored trades as acknowledged (id, account, profit)", mismatched === 0, String(mismatched));
+  if (options.readers > 0) {
+    const missing = readers.map(([kind]) => kind).filter((kind) => !stats.has(kind));
+    check("every page and GET endpoint was read", missing.length === 0, missing.join(", ") || `${readers.length} kinds`);
+  }
   check("analytics count what the list counts", mismatches.length === 0, mismatches.join("; ") || `${selections.length} selections`);
   if (stored !== acknowledged + ambiguousStored) {
     check("stored = acknowledged + ambiguous-and-stored", false, `${stored} stored, ${acknowledged} acknowledged, ${ambiguousStored} ambiguous`);
@@ -663,9 +679,9 @@ export function checkDatabaseFile(report: JournalLoadReport, databaseFile: strin
   report.pass = report.checks.every((each) => each.ok);
 }
 
-/** Lines of the server's log that report errors (a 5xx the client may not see, a failed render). */
-export function checkServerLog(report: JournalLoadReport, lines: string[]): void {
-  const errors = lines.filter((line) => /error|⨯|unhandled|uncaught/i.test(line));
+/** The server's log must report no error (a 5xx the client may not see, a failed render). */
+export function checkServerLog(report: JournalLoadReport, logFile: string): void {
+  const errors = serverLogErrors(logFile);
   report.checks.push({ name: "no errors in the server log", ok: errors.length === 0, detail: errors.slice(0, 3).join(" | ").slice(0, 300) || "0" });
   report.pass = report.checks.every((each) => each.ok);
 }

@@ -241,6 +241,12 @@ function installExitHook(): void {
   });
 }
 
+/** Lines of a server's log, from "Ready" on, that report an error (a 5xx, a failed render, a crash). */
+export function serverLogErrors(logFile: string): string[] {
+  const lines = readFileSync(logFile, "utf8").split("\n");
+  return lines.slice(lines.findIndex((line) => line.includes("Ready")) + 1).filter((line) => /error|⨯|unhandled|uncaught/i.test(line));
+}
+
 function tail(file: string, lines = 40): string {
   try {
     return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
