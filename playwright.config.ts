@@ -15,7 +15,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  outputDir: "test-results/playwright",
+  // Per port, so runs on other ports (other checkouts, CI jobs) never share a folder or a database.
+  outputDir: `test-results/playwright-${port}`,
   use: { baseURL },
   webServer: {
     // Serves the production build (`npm run test:e2e` builds first) on a throwaway database.
@@ -27,12 +28,18 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: "file:./test-results/e2e/journal.db",
+      DATABASE_URL: `file:./test-results/e2e-${port}/journal.db`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
   projects: [
     { name: "api", testMatch: "api/**/*.spec.ts" },
+    {
+      // Load and kill -9: each spec starts its own servers (lib/bench/journal-server.ts) on these ports.
+      name: "reliability",
+      testMatch: "reliability/**/*.spec.ts",
+      metadata: { loadPort: port + 1, crashPort: port + 2 },
+    },
     {
       name: "browser",
       testMatch: "browser/**/*.spec.ts",
