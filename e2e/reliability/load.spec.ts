@@ -1,6 +1,7 @@
 // The 5 s version of `npm run load` (the same code, imported): 16 writers and 4 readers against a
 // production server of its own, on its own port and throwaway database.
 import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { checkDatabaseFile, checkServerLog, formatLoadReport, runJournalLoad } from "@/lib/bench/journal-load";
 import { startJournalServer } from "@/lib/bench/journal-server";
@@ -10,7 +11,18 @@ test("16 writers and 4 readers for 5 s: no 5xx, no network error, no lost or dou
   test.setTimeout(300_000);
   const port = test.info().project.metadata.loadPort as number;
   const databaseFile = path.resolve(import.meta.dirname, `../../test-results/reliability-${port}/load/journal.db`);
-  const server = await startJournalServer({ port, databaseFile });
+  // The hook (where an API key will be added) sees the migrated, still empty database.
+  let tradesBeforeStart: number | undefined;
+  const server = await startJournalServer({
+    port,
+    databaseFile,
+    beforeStart: (file) => {
+      const handle = new Database(file, { readonly: true });
+      tradesBeforeStart = (handle.prepare("SELECT COUNT(*) AS count FROM trades").get() as { count: number }).count;
+      handle.close();
+    },
+  });
+  expect(tradesBeforeStart).toBe(0);
   try {
     const report = await runJournalLoad({
       origin: server.origin,
