@@ -80,8 +80,8 @@ if (values.url) {
   origin = url.origin;
 }
 
-// Ctrl-C: exit through process.exit, so the server this script started is killed with it.
-process.once("SIGINT", () => process.exit(130));
+// Ctrl-C or a kill: exit through process.exit, so the server this script started is killed with it.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) process.once(signal, () => process.exit(code));
 
 const cpus = os.cpus();
 console.log(`load ${new Date().toISOString()} | node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "?"})`);
