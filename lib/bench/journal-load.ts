@@ -143,20 +143,16 @@ export async function runJournalLoad(options: JournalLoadOptions): Promise<Journ
 
   /** One request, timed to its last byte; a network error is recorded and rethrown. */
   async function send(kind: string, method: string, path: string, body: unknown, signal: AbortSignal): Promise<Sent> {
-    const begin = performance.now();
     const requestHeaders: Record<string, string> = { ...headers };
     if (body !== undefined) requestHeaders["content-type"] = "application/json";
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const begin = performance.now();
     try {
-      const response = await fetch(origin + path, {
-        method,
-        headers: requestHeaders,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-      const text = await response.text();
+      const response = await fetch(origin + path, { method, headers: requestHeaders, body: text, signal });
+      const answer = await response.text();
       record(kind, String(response.status), performance.now() - begin);
-      if (response.status >= 500) problem(`${kind} ${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
-      return { status: response.status, text };
+      if (response.status >= 500) problem(`${kind} ${method} ${path}: ${response.status} ${answer.slice(0, 200)}`);
+      return { status: response.status, text: answer };
     } catch (error) {
       record(kind, "network error", null);
       problem(`${kind} ${method} ${path}: ${describeError(error)}`);
