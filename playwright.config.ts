@@ -27,6 +27,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
+  // Per port, so runs on other ports (other checkouts, CI jobs) never share a folder or a database.
   outputDir: `test-results/playwright-${port}`,
   use: { baseURL },
   webServer: [
@@ -71,6 +72,12 @@ export default defineConfig({
       name: "browser",
       testMatch: "browser/**/*.spec.ts",
       use: chromium,
+    },
+    {
+      // Load and kill -9: each spec starts its own servers (lib/bench/journal-server.ts) on these ports.
+      name: "reliability",
+      testMatch: "reliability/**/*.spec.ts",
+      metadata: { loadPort: port + 2, crashPort: port + 3 },
     },
   ],
 });
