@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isLoopbackHost } from "@/lib/bench/load";
 import { checkDatabaseFile, checkServerLog, formatLoadReport, runJournalLoad } from "@/lib/bench/journal-load";
-import { startJournalServer, type JournalServer } from "@/lib/bench/journal-server";
+import { createApiKeyFor, startJournalServer, type JournalServer } from "@/lib/bench/journal-server";
 
 const usage = `usage: npm run load -- [options]
   --seconds <n>        how long the writers and readers run (default 60)
@@ -63,6 +63,7 @@ const maxWriteRequests = values["max-requests"] ? whole("max-requests", values["
 const port = whole("port", values.port, 1, 65535);
 const seed = values.seed ? whole("seed", values.seed, 0, 2_147_483_647) : undefined;
 const key = values.key ?? process.env.JOURNAL_API_KEY;
+// Filled in before the run: the given key, or one this script creates in its own server's database.
 const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
 
 let origin: string;
@@ -89,7 +90,14 @@ let server: JournalServer | undefined;
 if (origin! === undefined) {
   console.log(`starting a production server on 127.0.0.1:${port} with a fresh database (npm run build first)...`);
   try {
-    server = await startJournalServer({ port, headers });
+    // With API keys on, as a real journal runs: the key is created before the server starts.
+    server = await startJournalServer({
+      port,
+      headers,
+      beforeStart: (file) => {
+        headers.authorization ??= `Bearer ${createApiKeyFor(file, "load test")}`;
+      },
+    });
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
     process.exit(1);

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createBatchCrashRun, readStoredFromFile } from "@/lib/bench/batch-crash";
-import { processesHolding, serverLogErrors, startJournalServer, type JournalServer } from "@/lib/bench/journal-server";
+import { createApiKeyFor, processesHolding, serverLogErrors, startJournalServer, type JournalServer } from "@/lib/bench/journal-server";
 
 const account = { login: 7_200_001, server: "Crash-Server", currency: "USD" };
 // Acknowledged batches before each kill: the first kill lands on a fresh database, the later ones
@@ -17,7 +17,16 @@ test("kill -9 mid batch stream, then restart: every 2xx batch is stored whole, n
   const run = createBatchCrashRun({ account, seed: 7 });
   const log: string[] = [];
 
-  let server: JournalServer = await startJournalServer({ port, databaseFile });
+  // With an API key, as a real journal runs; the restarts keep the database and so the key.
+  const headers: Record<string, string> = {};
+  let server: JournalServer = await startJournalServer({
+    port,
+    databaseFile,
+    headers,
+    beforeStart: (file) => {
+      headers.authorization = `Bearer ${createApiKeyFor(file, "crash test")}`;
+    },
+  });
   try {
     for (const [round, count] of killAfter.entries()) {
       // The server (next-server, a grandchild) holds the file now; after kill() nothing may (Linux).
@@ -36,7 +45,7 @@ test("kill -9 mid batch stream, then restart: every 2xx batch is stored whole, n
       const fileCheck = run.checkStored(onDisk.stored);
       expect(fileCheck.problems, `round ${round + 1}, the file after kill -9`).toEqual([]);
 
-      server = await startJournalServer({ port, databaseFile, keepDatabase: true });
+      server = await startJournalServer({ port, databaseFile, keepDatabase: true, headers });
       const overApi = await run.readStoredOverApi(server);
       expect(overApi.countMismatches).toEqual([]);
       const apiCheck = run.checkStored(overApi.stored);

@@ -4,22 +4,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { checkDatabaseFile, checkServerLog, formatLoadReport, runJournalLoad } from "@/lib/bench/journal-load";
-import { startJournalServer } from "@/lib/bench/journal-server";
+import { createApiKeyFor, startJournalServer } from "@/lib/bench/journal-server";
 
 test("16 writers and 4 readers for 5 s: no 5xx, no network error, no lost or doubled trade", async () => {
   // A slow 2-core machine: generous limits; the run itself is bounded to 5 s plus a grace period.
   test.setTimeout(300_000);
   const port = test.info().project.metadata.loadPort as number;
   const databaseFile = path.resolve(import.meta.dirname, `../../test-results/reliability-${port}/load/journal.db`);
-  // The hook (where an API key will be added) sees the migrated, still empty database.
+  // The hook sees the migrated, still empty database, and gives it an API key: keys on, as a real journal runs.
   let tradesBeforeStart: number | undefined;
+  const headers: Record<string, string> = {};
   const server = await startJournalServer({
     port,
     databaseFile,
+    headers,
     beforeStart: (file) => {
       const handle = new Database(file, { readonly: true });
       tradesBeforeStart = (handle.prepare("SELECT COUNT(*) AS count FROM trades").get() as { count: number }).count;
       handle.close();
+      headers.authorization = `Bearer ${createApiKeyFor(file, "load test")}`;
     },
   });
   expect(tradesBeforeStart).toBe(0);

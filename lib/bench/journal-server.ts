@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -208,6 +208,21 @@ function groupMembers(pgid: number): number[] {
 }
 
 /** Processes with the SQLite file (or its -wal / -shm) open; Linux only, elsewhere always []. */
+/**
+ * Creates an API key in a (migrated) database file through `npm run key:create`'s script, as an
+ * owner would on a server, and returns the key. A journal with a key refuses requests without one,
+ * so load and crash runs against such a journal are as close to a real one as it gets.
+ */
+export function createApiKeyFor(databaseFile: string, name: string, scope: "write" | "read" = "write"): string {
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  const output = execFileSync(process.execPath, [tsx, "scripts/api-key.ts", "create", "--name", name, "--scope", scope, "--json"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+    encoding: "utf8",
+  });
+  return (JSON.parse(output.trim().split("\n").at(-1)!) as { key: string }).key;
+}
+
 export function processesHolding(databaseFile: string): number[] {
   if (!existsSync("/proc/self/fd")) return [];
   const files = new Set(["", "-wal", "-shm"].map((suffix) => databaseFile + suffix));

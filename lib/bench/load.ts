@@ -1,10 +1,9 @@
-import { isIP } from "node:net";
 import { setMaxListeners } from "node:events";
 import { performance } from "node:perf_hooks";
 
 /**
  * A bounded load runner: `concurrency` workers share one budget of requests and one deadline.
- * Pure (no project imports) so any benchmark script can reuse it.
+ * Pure (no database, no app state) so any benchmark script can reuse it.
  */
 export interface LoadPlan {
   concurrency: number;
@@ -123,9 +122,4 @@ export function describeError(error: unknown): string {
 }
 
 /** Benchmarks only ever talk to this machine: 127.0.0.0/8, localhost or ::1. */
-export function isLoopbackHost(hostname: string): boolean {
-  // URL keeps IPv6 hosts in brackets and normalises them ("[0:0::1]" becomes "[::1]").
-  const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  if (host === "localhost" || host === "::1") return true;
-  return isIP(host) === 4 && host.startsWith("127.");
-}
+export { isLoopbackHost } from "@/lib/auth/networks";
