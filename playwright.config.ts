@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3197);
 const baseURL = `http://127.0.0.1:${port}`;
+// A run on another port gets its own database and output folder, so two runs never share files.
+const runFolder = process.env.E2E_PORT ? `-${port}` : "";
 
 // Playwright cannot download its own browser everywhere: use the system Chromium when there is one
 // (CHROMIUM_PATH, or Debian's /usr/bin/chromium); elsewhere Playwright's own browser is used.
@@ -15,7 +17,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  outputDir: "test-results/playwright",
+  outputDir: `test-results/playwright${runFolder}`,
   use: { baseURL },
   webServer: {
     // Serves the production build (`npm run test:e2e` builds first) on a throwaway database.
@@ -27,7 +29,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: "file:./test-results/e2e/journal.db",
+      DATABASE_URL: `file:./test-results/e2e${runFolder}/journal.db`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
