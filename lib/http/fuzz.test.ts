@@ -103,6 +103,9 @@ const fuzzTimeout = 60_000;
 const seedShift = Number(process.env.FUZZ_SEED ?? 0);
 const runScale = Number(process.env.FUZZ_SCALE ?? 1);
 
+// Names the fuzzer sends as symbols or keys ("__proto__", "constructor") must never reach Object.prototype.
+const prototypeMembers = Object.getOwnPropertyNames(Object.prototype).sort();
+
 beforeAll(resetDatabase);
 
 describe("fuzzing the API in-process", () => {
@@ -217,7 +220,8 @@ describe("fuzzing the API in-process", () => {
     expect(rebuilt).toEqual(kept);
   });
 
-  it("still answers: health 200 and a summary counting every stored trade", async () => {
+  it("still answers: health 200, a summary counting every stored trade, Object.prototype untouched", async () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeMembers);
     const health = await getHealth(new Request("http://journal.test/api/v1/health"), { params: Promise.resolve({}) });
     expect(health.status).toBe(200);
     const summary = await getSummary(new Request("http://journal.test/api/v1/analytics/summary"), { params: Promise.resolve({}) });

@@ -4,6 +4,7 @@ import type { FuzzRequest } from "@/lib/test/fuzz-arbitraries";
 import { byteOrderMark, tradeCsvHeader } from "@/lib/trades/trades-csv";
 
 const post: FuzzRequest = { method: "POST", route: "trades", params: {}, path: "/api/v1/trades", contentType: "application/json", body: "{}" };
+const summary: FuzzRequest = { method: "GET", route: "analytics/summary", params: {}, path: "/api/v1/analytics/summary" };
 const csv: FuzzRequest = { method: "GET", route: "trades.csv", params: {}, path: "/api/v1/trades.csv" };
 const json = (status: number, body: unknown): FuzzAnswer => ({ status, contentType: "application/json", body: JSON.stringify(body) });
 const error = (code: string, extra: Record<string, unknown> = {}) => ({ error: { code, message: "Bad", ...extra } });
@@ -11,7 +12,7 @@ const error = (code: string, extra: Record<string, unknown> = {}) => ({ error: {
 // The fuzz tests are only as good as this judge: it must refuse every way an answer can break the contract.
 describe("checkAnswer", () => {
   it("accepts 2xx JSON, a CSV download, and 4xx errors in the envelope with their table's status", () => {
-    expect(() => checkAnswer(post, json(201, { trade_id: 1 }))).not.toThrow();
+    expect(() => checkAnswer(post, json(201, { trade_id: 1, duplicate: false }))).not.toThrow();
     expect(() => checkAnswer(post, json(422, error("validation_error", { details: [{ field: "symbol", message: "x" }] })))).not.toThrow();
     expect(() => checkAnswer(post, json(422, error("invalid_cursor")))).not.toThrow();
     expect(() => checkAnswer(post, { ...json(400, error("invalid_json")), contentType: "application/json; charset=utf-8" })).not.toThrow();
@@ -39,6 +40,8 @@ describe("checkAnswer", () => {
     ["a body that is not JSON", post, { status: 400, contentType: "application/json", body: "{" }, /not JSON/],
     ["a 2xx array", post, json(200, []), /not a JSON object/],
     ["a 2xx carrying an error", post, json(200, error("conflict")), /2xx answer carries an error/],
+    ["a 2xx of another shape", post, json(201, { id: 1 }), /not the documented one \(trade_id: /],
+    ["a NaN turned null", summary, json(200, { data: { total_trades: null } }), /not the documented one \(data.currency: /],
     ["a CSV without its BOM", csv, { status: 200, contentType: "text/csv", body: tradeCsvHeader() }, /BOM and the header/],
     ["a CSV answered as JSON", csv, json(200, {}), /CSV export answered content-type application\/json/],
   ])("refuses %s", (_name, request, answer, message) => {

@@ -1,4 +1,19 @@
+import { z } from "zod";
 import { errorStatus, type ErrorCode } from "@/lib/http/api-error";
+import {
+  accountResource,
+  balanceOperationResource,
+  batchResponse,
+  breakdownResource,
+  createTradeResponse,
+  dailyResource,
+  distributionResource,
+  equityResource,
+  pageInfo,
+  strategyResource,
+  summaryResource,
+  tradeResource,
+} from "@/lib/schemas/responses";
 import type { FuzzRequest } from "@/lib/test/fuzz-arbitraries";
 import { byteOrderMark, tradeCsvHeader } from "@/lib/trades/trades-csv";
 
@@ -14,10 +29,33 @@ export function decodeBody(bytes: Uint8Array): string {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }
 
+const list = (item: z.ZodType) => z.object({ data: z.array(item), page: pageInfo });
+const one = (item: z.ZodType) => z.object({ data: item });
+
+/** The 2xx bodies the OpenAPI document promises (lib/schemas/responses.ts), by "METHOD route". */
+const successBodies: Record<string, z.ZodType> = {
+  "GET trades": list(tradeResource),
+  "POST trades": createTradeResponse,
+  "POST trades/batch": batchResponse,
+  "GET trades/[id]": one(tradeResource),
+  "PATCH trades/[id]": one(tradeResource),
+  "GET analytics/summary": one(summaryResource),
+  "GET analytics/equity": one(equityResource),
+  "GET analytics/daily": one(dailyResource),
+  "GET analytics/breakdown": one(breakdownResource),
+  "GET analytics/distribution": one(distributionResource),
+  "GET tags": list(z.object({ tag: z.string(), trades: z.int() })),
+  "GET accounts": list(accountResource),
+  "GET strategies": list(strategyResource),
+  "GET balance-operations": list(balanceOperationResource),
+  "POST balance-operations": z.object({ duplicate: z.boolean(), enriched: z.array(z.string()).optional(), data: balanceOperationResource }),
+};
+
 /**
  * The contract every fuzzed answer keeps (notes/api-conventions.md): 2xx or 4xx, never 5xx; an
  * error is JSON in the envelope with a code of the one table that maps to its status; a success
- * is JSON, or the CSV download for trades.csv. Throws naming the breach and the request.
+ * is the JSON the OpenAPI document describes, or the CSV download for trades.csv. Throws naming
+ * the breach and the request.
  */
 export function checkAnswer(request: FuzzRequest, answer: FuzzAnswer): void {
   const problem = answerProblem(request, answer);
@@ -47,7 +85,15 @@ function answerProblem(request: FuzzRequest, answer: FuzzAnswer): string | null 
     return "the body is not JSON";
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "the body is not a JSON object";
-  if (success) return "error" in json ? "a 2xx answer carries an error" : null;
+  if (success) {
+    if ("error" in json) return "a 2xx answer carries an error";
+    const documented = successBodies[`${request.method} ${request.route}`]?.safeParse(json);
+    if (documented && !documented.success) {
+      const where = documented.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      return `the 2xx body is not the documented one (${where.join("; ")})`;
+    }
+    return null;
+  }
   return envelopeProblem(json as Record<string, unknown>, status);
 }
 

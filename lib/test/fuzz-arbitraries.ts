@@ -193,6 +193,23 @@ const extraKey = fc.oneof(
   fc.integer({ min: 100, max: 2_000 }).map((count) => "k".repeat(count)),
 );
 
+/** Percent-encoding that does not decode: truncated, not hex, not UTF-8, an encoded surrogate. */
+const percentJunk = fc.constantFrom(
+  "%", "%2", "%zz", "%00", "%FF", "%C3", "%C3%28", "%E0%A4%A", "%ED%A0%80", "%F4%90%80%80", "%C0%AF", "%25", "%2525",
+  "%26", "%3D", "%23", "+", "%0A", "%0D%0A", "%u0041",
+);
+
+/** encodeURIComponent, except that a lone surrogate goes out as the bytes of its (invalid) UTF-8 form. */
+export function percentEncode(text: string): string {
+  return Array.from(text, (character) => {
+    const code = character.charCodeAt(0);
+    if (character.length > 1 || code < 0xd800 || code > 0xdfff) return encodeURIComponent(character);
+    return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+      .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+      .join("");
+  }).join("");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Mutations of an object payload
 
@@ -326,7 +343,7 @@ const lotSize = fc.oneof(
 const symbol = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...fuzzSymbols) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 64 }).filter((text) => text.trim() !== "") },
-  { weight: 1, arbitrary: fc.constantFrom(" EURUSD ", "eurusd", "x".repeat(64), "🚀".repeat(16)) },
+  { weight: 1, arbitrary: fc.constantFrom(" EURUSD ", "eurusd", "x".repeat(64), "🚀".repeat(16), "__proto__", "constructor", "toString") },
 );
 const comment = fc.oneof(
   fc.constantFrom("", "tp hit", "so: 45.2%/50.0%/120.00", "[sl 1.08345]"),
@@ -609,24 +626,34 @@ const defaultTargets: FuzzTargets = {
 };
 
 /** A trade id in a path: mostly one of the targets, then junk, zero, negatives, past 2^53. */
-const tradeIdIn = (ids: readonly number[]): fc.Arbitrary<string> => fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...ids).map(String) },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(
-      "0", "-1", "01", "1.5", "1e3", "0x10", " 1", "1 ", "+1", "１", "9007199254740991", "9007199254740993",
-      "9999999999999999", "10000000000000000", "99999999999999999999", "18446744073709551616", "NaN", "Infinity",
-      "null", "abc", "🚀", "%", "%00", "1\u0000", "1/2", "a b", "?", "#",
-    ),
-  },
-  { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).filter((text) => text !== "." && text !== "..") },
-);
+const tradeIdIn = (ids: readonly number[]): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...ids).map(String) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        "0", "-1", "01", "1.5", "1e3", "0x10", " 1", "1 ", "+1", "１", "9007199254740991", "9007199254740993",
+        "9999999999999999", "10000000000000000", "99999999999999999999", "18446744073709551616", "NaN", "Infinity",
+        "null", "abc", "🚀", "%", "%00", "1\u0000", "1/2", "a b", "?", "#",
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).filter((text) => text !== "." && text !== "..") },
+  );
 
-const tradeIdPath = (id: string) => `/api/v1/trades/${percentEncode(id)}`;
+/**
+ * The id's path segment, percent-encoded, and sometimes followed by encoding that does not decode
+ * ("7%E0%A4%A"): the handler then gets the segment as it came (Next.js cannot decode it either).
+ */
+const tradeIdSegment = (ids: readonly number[]): fc.Arbitrary<{ id: string; segment: string }> =>
+  fc.tuple(tradeIdIn(ids), fc.option(percentJunk, { nil: null, freq: 8 })).map(([id, junk]) =>
+    junk === null ? { id, segment: percentEncode(id) } : { id: percentEncode(id) + junk, segment: percentEncode(id) + junk },
+  );
 
 /** GET /api/v1/trades/{id} */
 export const tradeGetOn = (targets: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
-  tradeIdIn(targets.tradeIds).map((id): FuzzRequest => ({ method: "GET", route: "trades/[id]", params: { id }, path: tradeIdPath(id) }));
+  tradeIdSegment(targets.tradeIds).map(
+    ({ id, segment }): FuzzRequest => ({ method: "GET", route: "trades/[id]", params: { id }, path: `/api/v1/trades/${segment}` }),
+  );
 
 const journalKeys = Object.keys(updateTradeJournalBody.shape);
 const tagValue = fc.oneof(
@@ -666,18 +693,19 @@ const journalObject: fc.Arbitrary<JsonObject> = fc.oneof(
 );
 
 /** PATCH /api/v1/trades/{id}: the journal (note, tags) on a target or junk id. */
-export const journalPatchOn = (targets: FuzzTargets): fc.Arbitrary<FuzzRequest> => fc
-  .tuple(tradeIdIn(targets.tradeIds), fc.record({ contentType, body: jsonBody(journalObject, 64 * 1024) }))
-  .map(
-    ([id, { contentType, body }]): FuzzRequest => ({
-      method: "PATCH",
-      route: "trades/[id]",
-      params: { id },
-      path: tradeIdPath(id),
-      contentType,
-      body,
-    }),
-  );
+export const journalPatchOn = (targets: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
+  fc
+    .tuple(tradeIdSegment(targets.tradeIds), fc.record({ contentType, body: jsonBody(journalObject, 64 * 1024) }))
+    .map(
+      ([{ id, segment }, { contentType, body }]): FuzzRequest => ({
+        method: "PATCH",
+        route: "trades/[id]",
+        params: { id },
+        path: `/api/v1/trades/${segment}`,
+        contentType,
+        body,
+      }),
+    );
 
 const balanceKeys = Object.keys(createBalanceOperationBody.shape);
 
@@ -869,28 +897,12 @@ const paramValues: Record<string, fc.Arbitrary<string>> = {
 // Own properties only: "constructor" or "toString" as a parameter name must get junk, not Object's.
 const valuesOf = (key: string) => (Object.hasOwn(paramValues, key) ? paramValues[key]! : oddString);
 
-const percentJunk = fc.constantFrom(
-  "%", "%2", "%zz", "%00", "%FF", "%C3", "%C3%28", "%E0%A4%A", "%ED%A0%80", "%F4%90%80%80", "%C0%AF", "%25", "%2525",
-  "%26", "%3D", "%23", "+", "%0A", "%0D%0A", "%u0041",
-);
-
 type Encoding = "component" | "form" | "raw" | "junk";
 const encoding = fc.oneof(
   { weight: 8, arbitrary: fc.constant<Encoding>("component") },
   { weight: 1, arbitrary: fc.constantFrom<Encoding>("form", "raw") },
   { weight: 1, arbitrary: fc.constant<Encoding>("junk") },
 );
-
-/** encodeURIComponent, except that a lone surrogate goes out as the bytes of its (invalid) UTF-8 form. */
-export function percentEncode(text: string): string {
-  return Array.from(text, (character) => {
-    const code = character.charCodeAt(0);
-    if (character.length > 1 || code < 0xd800 || code > 0xdfff) return encodeURIComponent(character);
-    return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-      .map((byte) => `%${byte.toString(16).toUpperCase()}`)
-      .join("");
-  }).join("");
-}
 
 function encodePart(text: string, how: Encoding, junk: string): string {
   switch (how) {
