@@ -970,14 +970,22 @@ function queryString(keys: string[]): fc.Arbitrary<string> {
  */
 export const maxQueryLength = 8 * 1024;
 
-/** The pairs, in order, that fit in `limit` characters (a long one is left out, the rest kept). */
+/** The pairs, in order, that fit in `limit` characters on the wire (a long one is left out, the rest kept). */
 function fitted(pairs: string[], limit: number): string[] {
   let length = 0;
   return pairs.filter((pair) => {
-    if (length + pair.length + 1 > limit) return false;
-    length += pair.length + 1;
+    const size = wireLength(pair) + 1;
+    if (length + size > limit) return false;
+    length += size;
     return true;
   });
+}
+
+/** Length once the URL parser has percent-encoded what a "raw" part left as text (🚀 -> %F0%9F%9A%80). */
+function wireLength(text: string): number {
+  let length = 0;
+  for (const character of text) length += character.charCodeAt(0) < 0x80 ? 1 : 3 * Buffer.byteLength(character);
+  return length;
 }
 
 /** Values each parameter accepts, for queries that pass validation and reach the data. */
