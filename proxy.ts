@@ -1,12 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isValidSessionToken, journalPassword, sessionCookieName } from "@/lib/auth/session";
+import { undecodablePathError } from "@/lib/http/undecodable-path";
 
 /**
- * With JOURNAL_PASSWORD set, every page and server action needs the signed session cookie: pages
- * send the browser to /login, anything else (a server action's POST) is refused. The API checks
- * keys and sessions itself (lib/http/access.ts), so it is not matched here.
+ * Runs before routing, for two things only:
+ * - an API path that does not percent-decode: Next.js would answer a bare 500 (vercel/next.js#92527),
+ *   so it is answered here in the error envelope;
+ * - with JOURNAL_PASSWORD set, every page and server action needs the signed session cookie: pages
+ *   send the browser to /login, anything else (a server action's POST) is refused. The API checks
+ *   keys and sessions itself (lib/http/access.ts).
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/")) {
+    const error = undecodablePathError(request.method, pathname);
+    return error ? Response.json(error.toBody(), { status: error.status }) : NextResponse.next();
+  }
   const password = journalPassword();
   if (password === undefined || isValidSessionToken(request.cookies.get(sessionCookieName)?.value, password)) {
     return NextResponse.next();
@@ -15,12 +24,15 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Sign in first", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const login = new URL("/login", request.url);
-  const { pathname, search } = request.nextUrl;
   if (pathname !== "/") login.searchParams.set("next", pathname + search);
   return NextResponse.redirect(login, 303);
 }
 
 export const config = {
-  // Not the API, the login page itself, Next's assets or the icon.
-  matcher: ["/((?!api/|login$|_next/|icon\\.svg$|favicon\\.ico$).*)"],
+  matcher: [
+    // API paths with a percent sign (the only ones that can fail to decode).
+    "/api/:path(.*%.*)",
+    // Pages and server actions: not the API, the login page itself, Next's assets or the icon.
+    "/((?!api/|login$|_next/|icon\\.svg$|favicon\\.ico$).*)",
+  ],
 };

@@ -86,5 +86,9 @@ test.describe("bad input", () => {
     await expectError(await request.get("/api/v1/trades/0"), 422, "validation_error", "id");
     await expectError(await request.get("/api/v1/trades/99999999"), 404, "not_found");
     await expectError(await request.get("/api/v1/no-such-endpoint"), 404, "not_found");
+    // Percent-encoding that does not decode: Next.js alone answers a bare 500 (proxy.ts).
+    await expectError(await request.get("/api/v1/trades/%E0%A4%A"), 404, "not_found");
+    await expectError(await request.patch("/api/v1/trades/1%", { data: Buffer.from("{}") }), 404, "not_found");
+    await expectError(await request.get("/api/v1/no%FFsuch"), 404, "not_found");
   });
 });

@@ -85,4 +85,21 @@ describe("getBreakdown", () => {
       }
     }
   });
+
+  // Found by the fuzz test: a trade whose symbol was "__proto__" made the breakdown add its totals to
+  // Object.prototype, so every object in the server had trades, wins, netProfit... (Prisma then
+  // failed on every query with "Argument does not exist": 500 until a restart).
+  it("groups symbols named like Object's members as any other symbol, polluting nothing", () => {
+    const account = { account_login: 7_700_001, account_server: "Prototype", account_currency: "EUR" };
+    const symbols = ["__proto__", "constructor", "hasOwnProperty", "toString"];
+    storeTrades(symbols.map((symbol, index) => validate(createTradeBody, { ...demo[0], ...account, symbol, deal_ticket: 990_000 + index }, "trade")));
+    const { id } = sqlite().prepare("SELECT id FROM accounts WHERE login = 7700001").get() as { id: number };
+    // The account's kept day groups, and one pass over its trades (an outcome filter needs one).
+    for (const query of [{ by: "symbol", account_id: String(id) }, { by: "symbol", account_id: String(id), outcome: ["win", "loss", "breakeven"] }]) {
+      const groups = breakdown(query).groups.map((group) => [group.key, group.trades, group.currency]);
+      expect(groups.sort(), JSON.stringify(query)).toEqual(symbols.map((symbol) => [symbol, 1, "EUR"]).sort());
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("trades");
+    expect(({} as { netProfit?: unknown }).netProfit).toBeUndefined();
+  });
 });

@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import { filteredTrades, segmentPlan } from "@/lib/analytics/day-pieces";
-import { addTradeToTotals, groupKeysOf, unknownGroup, zeroTotals, type GroupTotals } from "@/lib/analytics/group-totals";
+import {
+  addTradeToTotals,
+  emptyGroupRecord,
+  groupKeysOf,
+  unknownGroup,
+  zeroTotals,
+  type GroupTotals,
+} from "@/lib/analytics/group-totals";
 import { freshenGroups, type SegmentTrade } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { cached } from "@/lib/db/cached-statement";
@@ -18,7 +25,7 @@ export function getBreakdown(query: BreakdownQuery): z.infer<typeof breakdownRes
   const perCurrency = new Map<string, Record<string, GroupTotals>>();
   const totalsOf = (currency: string, key: string) => {
     let groups = perCurrency.get(currency);
-    if (!groups) perCurrency.set(currency, (groups = {}));
+    if (!groups) perCurrency.set(currency, (groups = emptyGroupRecord()));
     return (groups[key] ??= zeroTotals());
   };
   const addTrades = (trades: Iterable<SegmentTrade>) => {

@@ -29,7 +29,16 @@ export interface GroupTrade {
 export const unknownGroup = "unknown";
 
 export function emptyGroups(): Groups {
-  return { symbol: {}, strategy: {}, side: {}, position_reason: {}, weekday: {}, hour: {}, account_id: {} };
+  const groups = () => emptyGroupRecord<GroupTotals>();
+  return { symbol: groups(), strategy: groups(), side: groups(), position_reason: groups(), weekday: groups(), hour: groups(), account_id: groups() };
+}
+
+/**
+ * Group totals by key with no prototype: a symbol is the sender's text, and "__proto__" must be a
+ * group like any other, not Object.prototype (adding to it polluted every object in the server).
+ */
+export function emptyGroupRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /**

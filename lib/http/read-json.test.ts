@@ -38,6 +38,16 @@ describe("readJsonBody", () => {
     expect(await failure(request)).toMatchObject({ status, code });
   });
 
+  // Found by the fuzz test: SQLite stored "X\ud800Y" as invalid UTF-8, read it back as "X\ufffd\ufffd\ufffdY",
+  // and the same trade sent again was a 409 conflict on its symbol.
+  it("refuses a lone surrogate escape, in a value or a key, and keeps a pair", async () => {
+    expect(await failure(post('{"symbol":"X\\ud800Y"}'), 100)).toMatchObject({ status: 400, code: "invalid_json" });
+    expect(await failure(post('{"note":"\\uDC00"}'), 100)).toMatchObject({ status: 400, code: "invalid_json" });
+    expect(await failure(post('{"tags":["a","\\udbff"]}'), 100)).toMatchObject({ status: 400, code: "invalid_json" });
+    expect(await failure(post('{"\\ud800":1}'), 100)).toMatchObject({ status: 400, code: "invalid_json" });
+    expect(await readJsonBody(post('{"symbol":"\\ud83d\\ude80","path":"C:\\\\ud800"}'), 100)).toEqual({ symbol: "🚀", path: "C:\\ud800" });
+  });
+
   it("counts the bytes that arrive, not the declared length", async () => {
     const stream = new ReadableStream({
       start(controller) {

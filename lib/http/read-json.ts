@@ -27,11 +27,26 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
   }
   text = text.replace(/^\uFEFF/, "").replace(/\0+$/, "");
   if (text.trim() === "") throw new ApiError("invalid_json", "Body is empty; expected a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    // Only a \uD800-\uDFFF escape can make a string that is not Unicode text: check those bodies.
+    value = JSON.parse(text, /\\u[dD][89a-fA-F]/.test(text) ? rejectLoneSurrogates : undefined);
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError("invalid_json", `Body is not valid JSON: ${(error as Error).message}`);
   }
+  return value;
+}
+
+/**
+ * A lone surrogate escape ("\ud800") parses to a string SQLite would store as invalid UTF-8, read
+ * back as other text: refused like a body that is not UTF-8.
+ */
+function rejectLoneSurrogates(key: string, value: unknown): unknown {
+  if (!key.isWellFormed() || (typeof value === "string" && !value.isWellFormed())) {
+    throw new ApiError("invalid_json", "Body is not valid Unicode text: a \\u escape is half of a surrogate pair");
+  }
+  return value;
 }
 
 async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {

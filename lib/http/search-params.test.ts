@@ -15,6 +15,15 @@ describe("searchParamsObject with the query schemas", () => {
     });
   });
 
+  // Found by the fuzz test: "__proto__" was set as the object's prototype (or dropped), not refused.
+  it("refuses parameters named like Object's members as it refuses any unknown name", () => {
+    for (const query of ["__proto__=x", "__proto__=a&__proto__=b", "constructor=x", "symbol=EURUSD&toString=1"]) {
+      const result = parse(query);
+      const name = query.split("&").at(-1)!.split("=")[0]!;
+      expect(result.success ? [] : issueDetails(result.error).map((detail) => detail.field), query).toEqual([name]);
+    }
+  });
+
   it("refuses a single-valued parameter given twice instead of picking one", () => {
     const result = parse("limit=5&limit=6");
     expect(result.success).toBe(false);

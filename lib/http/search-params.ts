@@ -3,12 +3,14 @@
  * times an array: repeatable filters accept either (lib/schemas/fields.ts `repeatable`), any
  * other parameter given twice fails validation instead of one value being picked.
  */
-export function searchParamsObject(url: string | URL) {
+export function searchParamsObject(url: string | URL): Record<string, string | string[]> {
   const params = new URL(url).searchParams;
-  const result: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    result[key] = values.length > 1 ? values : values[0]!;
-  }
-  return result;
+  // fromEntries makes every name an own property: "__proto__" is then an unknown parameter like
+  // any other (assigning it would set the object's prototype, which the strict schemas do not see).
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length > 1 ? values : values[0]!];
+    }),
+  );
 }
