@@ -4,18 +4,21 @@ import { undecodablePathError } from "@/lib/http/undecodable-path";
 
 /**
  * Runs before routing, for two things only:
- * - an API path that does not percent-decode: Next.js would answer a bare 500 (vercel/next.js#92527),
- *   so it is answered here in the error envelope;
+ * - a path that does not percent-decode: Next.js would answer a bare 500 (vercel/next.js#92527),
+ *   so it is answered 404 here, in the error envelope for the API;
  * - with JOURNAL_PASSWORD set, every page and server action needs the signed session cookie: pages
  *   send the browser to /login, anything else (a server action's POST) is refused. The API checks
  *   keys and sessions itself (lib/http/access.ts).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/")) {
-    const error = undecodablePathError(request.method, pathname);
-    return error ? Response.json(error.toBody(), { status: error.status }) : NextResponse.next();
+  const undecodable = pathname.includes("%") ? undecodablePathError(request.method, pathname) : null;
+  if (undecodable) {
+    return pathname.startsWith("/api/")
+      ? Response.json(undecodable.toBody(), { status: undecodable.status })
+      : new NextResponse("Not found: the address is not valid percent-encoded UTF-8", { status: 404 });
   }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const password = journalPassword();
   if (password === undefined || isValidSessionToken(request.cookies.get(sessionCookieName)?.value, password)) {
     return NextResponse.next();
@@ -30,8 +33,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // API paths with a percent sign (the only ones that can fail to decode).
-    "/api/:path(.*%.*)",
+    // Paths with a percent sign (the only ones that can fail to decode).
+    "/:path(.*%.*)",
     // Pages and server actions: not the API, the login page itself, Next's assets or the icon.
     "/((?!api/|login$|_next/|icon\\.svg$|favicon\\.ico$).*)",
   ],

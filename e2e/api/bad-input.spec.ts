@@ -90,5 +90,8 @@ test.describe("bad input", () => {
     await expectError(await request.get("/api/v1/trades/%E0%A4%A"), 404, "not_found");
     await expectError(await request.patch("/api/v1/trades/1%", { data: Buffer.from("{}") }), 404, "not_found");
     await expectError(await request.get("/api/v1/no%FFsuch"), 404, "not_found");
+    // Pages too; a path that decodes still reaches its page.
+    for (const path of ["/trades/%E0%A4%A", "/%FF", "/settings%"]) expect((await request.get(path)).status()).toBe(404);
+    expect((await request.get("/trades?symbol=EUR%55SD")).status()).toBe(200);
   });
 });
