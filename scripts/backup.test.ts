@@ -1,33 +1,19 @@
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { readMigrationList } from "@/lib/db/migrate";
 import { startTradeWriter } from "@/lib/test/start-trade-writer";
+import { runScript } from "@/lib/test/run-script";
 
 const directory = mkdtempSync(path.join(os.tmpdir(), "journal-backup-cli-"));
 const file = path.join(directory, "journal.db");
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const newestMigration = readMigrationList().migrationDirectories.at(-1)!.path;
 
-function run(script: string, ...args: string[]) {
-  try {
-    const output = execFileSync(process.execPath, [tsx, script, ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-    return { code: 0, output };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, output: failure.stdout + failure.stderr };
-  }
-}
+const run = (script: string, ...args: string[]) => runScript(file, script, ...args);
 
 describe("npm run db:backup and db:restore", () => {
   it("back up, refuse a restore while another process has the database open, then restore", { timeout: 60_000 }, async () => {

@@ -1,30 +1,16 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { runScript } from "@/lib/test/run-script";
 
 const directory = mkdtempSync(path.join(os.tmpdir(), "journal-seed-"));
 const file = path.join(directory, "journal.db");
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
-function seed(...args: string[]) {
-  try {
-    const output = execFileSync(process.execPath, [tsx, "scripts/seed.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-    return { code: 0, output };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, output: failure.stdout + failure.stderr };
-  }
-}
+const seed = (...args: string[]) => runScript(file, "scripts/seed.ts", ...args);
 
 const count = () => {
   const handle = new Database(file, { readonly: true });

@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import Database from "better-sqlite3";
 import { peerAddressHeader } from "@/lib/auth/client-address";
 import { isLoopbackHost } from "@/lib/auth/networks";
+import { readOrCreateSetting } from "@/lib/auth/server-settings";
 import { databaseFilePath } from "@/lib/db/database-file";
 import { parseEnv, type Env } from "@/lib/env";
 import { migrateFromEnv } from "@/scripts/migrate";
@@ -63,10 +64,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 function sessionSecret({ DATABASE_URL }: Env): string {
   const handle = new Database(databaseFilePath(DATABASE_URL));
   try {
-    handle
-      .prepare("INSERT INTO server_settings (name, value) VALUES ('session_secret', ?) ON CONFLICT (name) DO NOTHING")
-      .run(randomBytes(32).toString("base64url"));
-    return (handle.prepare("SELECT value FROM server_settings WHERE name = 'session_secret'").get() as { value: string }).value;
+    return readOrCreateSetting(handle, "session_secret", () => randomBytes(32).toString("base64url"));
   } finally {
     handle.close();
   }

@@ -37,7 +37,7 @@ export function hashApiKey(key: string): string {
 
 /** True once the first key was created; from then on writes and API reads need a key. */
 export function apiKeysRequired(): boolean {
-  return readSetting(keysRequiredSetting) === "1";
+  return readSetting(sqlite(), keysRequiredSetting) === "1";
 }
 
 /**
@@ -64,7 +64,7 @@ export function createApiKey(input: { name: string; scope: KeyScope; accountId: 
       `INSERT INTO api_keys (name, scope, account_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
        RETURNING ${recordColumns}`,
     ).get(input.name, input.scope, input.accountId, key.slice(0, shownPrefixLength), hashApiKey(key), new Date().toISOString());
-    writeSetting(keysRequiredSetting, "1");
+    writeSetting(handle, keysRequiredSetting, "1");
     return row as ApiKeyRecord;
   });
   return { key, record: create.immediate() };

@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -12,12 +10,12 @@ import {
   pendingMigrations,
   readMigrationList,
 } from "@/lib/db/migrate";
+import { runScript } from "@/lib/test/run-script";
 
 const directory = mkdtempSync(path.join(os.tmpdir(), "journal-migrate-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const names = readMigrationList().migrationDirectories.map((migration) => migration.path);
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
 /** Integrity, applied migrations, schema and trades of a database file. */
 function describeJournal(file: string) {
@@ -96,10 +94,8 @@ describe("migrations", () => {
     expect(pendingMigrations(file)).toEqual([newest]);
 
     // The path every start takes (npm start runs scripts/serve.ts, which runs this first).
-    const output = execFileSync(process.execPath, [tsx, "scripts/migrate.ts"], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-    });
+    const { code, output } = runScript(file, "scripts/migrate.ts");
+    expect(code).toBe(0);
     const backupFile = /backed up 1 trades to (.+) before migrating/.exec(output)?.[1] ?? "";
     expect(path.dirname(backupFile)).toBe(path.join(folder, "backups"));
     expect(path.basename(backupFile)).toMatch(new RegExp(`^journal-before-${newest}-\\d{8}-\\d{6}\\.db$`));

@@ -17,6 +17,7 @@ import { GET as getTrades, POST as postTrade } from "@/app/api/v1/trades/route";
 import { freshenGroups, freshenSegments, rebuildSegments, type StreamKind } from "@/lib/analytics/trade-segments";
 import { sqlite } from "@/lib/db";
 import { tag } from "@/lib/schemas/fields";
+import { maxTagsPerTrade } from "@/lib/schemas/trade-journal";
 import { checkAnswer, decodeBody, type FuzzAnswer } from "@/lib/test/fuzz-answer";
 import {
   anyRequest,
@@ -31,6 +32,7 @@ import {
 } from "@/lib/test/fuzz-arbitraries";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { roundMoney } from "@/lib/trades/trade-values";
+import { selectTradeRecord, type TradeRecord } from "@/lib/trades/trade-record";
 
 // The issue: thousands of generated payloads and query strings, every answer 2xx or 4xx in the
 // envelope, never 5xx, the server still answering and the database whole afterwards. The route
@@ -163,28 +165,7 @@ describe("fuzzing the API in-process", () => {
     expect(handle.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(handle.pragma("foreign_key_check")).toEqual([]);
 
-    const trades = handle
-      .prepare(
-        `SELECT id, source, position_type AS positionType, side, lot_size AS lotSize, profit, commission, swap, fee,
-                net_profit AS netProfit, open_time AS openTime, close_time AS closeTime, duration_seconds AS durationSeconds,
-                symbol FROM trades`,
-      )
-      .all() as {
-      id: number;
-      source: string;
-      positionType: string;
-      side: string | null;
-      lotSize: number;
-      profit: number;
-      commission: number | null;
-      swap: number | null;
-      fee: number | null;
-      netProfit: number;
-      openTime: number | null;
-      closeTime: number;
-      durationSeconds: number | null;
-      symbol: string;
-    }[];
+    const trades = handle.prepare(`SELECT ${selectTradeRecord} FROM trades t`).all() as TradeRecord[];
     expect(trades.length).toBeGreaterThan(300);
     const broken = trades.filter(
       (trade) =>
@@ -202,7 +183,7 @@ describe("fuzzing the API in-process", () => {
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.filter((row) => tag.safeParse(row.tag).data !== row.tag)).toEqual([]);
     const perTrade = handle.prepare("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM trade_tags GROUP BY trade_id)").pluck().get();
-    expect(perTrade).toBeLessThanOrEqual(20);
+    expect(perTrade).toBeLessThanOrEqual(maxTagsPerTrade);
 
     const badOperations = handle
       .prepare(
