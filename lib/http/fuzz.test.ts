@@ -175,6 +175,7 @@ describe("fuzzing the API in-process", () => {
         !(trade.lotSize > 0) ||
         trade.symbol.trim() !== trade.symbol ||
         trade.symbol === "" ||
+        (trade.entryCommission !== null && trade.commission === null) ||
         (trade.positionType === "UNKNOWN") !== (trade.side === null),
     );
     expect(broken).toEqual([]);
