@@ -135,7 +135,7 @@ describe("when a balance is not known", () => {
     expect(summary()).toMatchObject({ balance: null, gain_percent: null, max_drawdown_percent: null });
     // 1,000 -> 1,100 (+10%) -> 1,050 (-4.5455%): gain 5%.
     expect(summary({ account_id: String(accountId(1)) })).toMatchObject({
-      balance: { opening: 0, closing: 1_050, deposits: 1_000, withdrawals: 0 },
+      balance: { opening: 0, closing: 1_050, deposits: 1_000, withdrawals: 0, adjustments: 0 },
       gain_percent: 5,
       max_drawdown_percent: 4.55,
     });
@@ -153,6 +153,59 @@ describe("when a balance is not known", () => {
       balance: { opening: 0, closing: 510, deposits: 500 },
       gain_percent: null,
       max_drawdown_percent: null,
+    });
+  });
+});
+
+describe("adjustments", () => {
+  const operation = (login: number, type: string, amount: number, time: string) =>
+    createBalanceOperation(validate(createBalanceOperationBody, { account_login: login, account_server: "A", type, amount, time }, "operation"));
+  const trade = (login: number, ticket: number, closeTime: string, profit: number) =>
+    validate(
+      createTradeBody,
+      { symbol: "EURUSD", account_login: login, account_server: "A", account_currency: "USD", deal_ticket: ticket, position_type: "BUY", lot_size: 0.1, exit_price: 1.1, profit, close_time: closeTime },
+      "trade",
+    );
+
+  beforeAll(() => {
+    resetDatabase();
+    storeTrades([trade(3, 1, "2026.01.05 10:00:00", 100), trade(3, 2, "2026.01.06 10:00:00", 110), trade(4, 3, "2026.01.05 10:00:00", 10)]);
+    operation(3, "deposit", 1_000, "2026.01.01 00:00:00");
+    operation(3, "adjustment", -100, "2026.01.05 12:00:00"); // a charge between the trades
+    operation(3, "credit", 500, "2026.01.05 13:00:00");
+    operation(4, "adjustment", 20, "2026.01.01 00:00:00");
+  });
+
+  it("move the balance like a deposit or withdrawal, summed apart and not as gain; credits still do not", () => {
+    // 1,000 -> 1,100 (+10%) -> charge 1,000 (index stays 1.1) -> 1,110 (+11%): gain 1.1 * 1.11 - 1 = 22.1%.
+    expect(summary({ account_id: String(accountId(3)) })).toMatchObject({
+      balance: { opening: 0, closing: 1_110, deposits: 1_000, withdrawals: 0, adjustments: -100 },
+      gain_percent: 22.1,
+      max_drawdown_percent: 0,
+    });
+    const { series } = getEquitySeries(validate(equityQuery, { account_id: String(accountId(3)), points: "100" }, "query"));
+    expect(series[0]!.points.map((point) => [point.equity, point.balance])).toEqual([
+      [100, 1_100],
+      [210, 1_110],
+    ]);
+  });
+
+  it("before the range count in its opening balance, not in its adjustments", () => {
+    expect(summary({ account_id: String(accountId(3)), from: "2026-01-06T00:00:00" }).balance).toEqual({
+      opening: 1_000,
+      closing: 1_110,
+      deposits: 0,
+      withdrawals: 0,
+      adjustments: 0,
+    });
+  });
+
+  it("alone do not make an account's balance known", () => {
+    expect(summary({ account_id: String(accountId(4)) })).toMatchObject({ balance: null, gain_percent: null });
+    operation(4, "deposit", 500, "2026.01.02 00:00:00");
+    expect(summary({ account_id: String(accountId(4)) })).toMatchObject({
+      balance: { opening: 0, closing: 530, deposits: 500, adjustments: 20 },
+      gain_percent: 1.92,
     });
   });
 });

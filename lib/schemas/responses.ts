@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { balanceOperationTypes } from "@/lib/schemas/balance-operation";
 import { positionReasons, positionTypes, sides, sources } from "@/lib/schemas/fields";
 
 // What the API answers, described once for the OpenAPI document.
@@ -152,21 +153,25 @@ const metricsResource = z.object({
   balance: z
     .object({
       opening: z.number().meta({ description: "Balance when the selection starts: operations and trades before it" }),
-      closing: z.number().meta({ description: "Balance at its end: opening + deposits + withdrawals + net_profit" }),
+      closing: z.number().meta({ description: "Balance at its end: opening + deposits + withdrawals + adjustments + net_profit" }),
       deposits: z.number().meta({ description: "Sum of deposits inside the selection" }),
       withdrawals: z.number().meta({ description: "Sum of withdrawals inside the selection (negative)" }),
+      adjustments: z.number().meta({
+        description: "Sum of adjustments inside the selection (charges, corrections, bonuses, interest, dividends, taxes...), either sign",
+      }),
     })
     .nullable()
     .meta({
       description:
         "Known when the filters select whole accounts (none, or account_id, with from/to) and every account with trades " +
         "has balance operations (POST /api/v1/balance-operations); null otherwise, and at the top level when currencies mix. " +
-        "The balance starts at 0 before an account's first operation. Credits are not balance (as in MT5)",
+        "The balance starts at 0 before an account's first operation. Adjustments move it like deposits and withdrawals " +
+        "(they are not net profit) but alone do not make it known. Credits are not balance (as in MT5)",
     }),
   gain_percent: nullableNumber.meta({
     description:
-      "Time-weighted gain in %: each trade moves a growth index by net / balance before it, so deposits and withdrawals " +
-      "are not profit. null without a known balance, or once the balance reaches zero or below",
+      "Time-weighted gain in %: each trade moves a growth index by net / balance before it, so deposits, withdrawals " +
+      "and adjustments are not profit. null without a known balance, or once the balance reaches zero or below",
   }),
   max_drawdown_percent: nullableNumber.meta({
     description:
@@ -222,7 +227,7 @@ export const strategyResource = z.object({
 export const balanceOperationResource = z.object({
   id: z.int(),
   account_id: z.int(),
-  type: z.enum(["deposit", "withdrawal", "credit"]),
+  type: z.enum(balanceOperationTypes),
   amount: z.number().meta({ description: "Signed, in the account's currency" }),
   time: wallClock,
   ticket: nullableInt,
@@ -258,7 +263,7 @@ const equityPoint = z.object({
   max_drawdown: z.number().meta({ description: "Deepest drawdown reached inside the run" }),
   balance: nullableNumber.meta({
     description:
-      "Account balance at the end of the run (deposits and withdrawals up to its last close time included); " +
+      "Account balance at the end of the run (deposits, withdrawals and adjustments up to its last close time included); " +
       "null where the balance is not known (see the summary's balance)",
   }),
 });

@@ -742,7 +742,8 @@ const validBalanceOperation = (accountIds: readonly number[]): fc.Arbitrary<Json
     const pooled = draw.pooled;
     const type = pooled === null ? draw.type : balanceOperationTypes[pooled % balanceOperationTypes.length]!;
     const amount = pooled === null ? draw.amount : pooled * 100 + 0.5;
-    const sign = type === "withdrawal" || (type === "credit" && draw.negativeCredit && pooled === null) ? -1 : 1;
+    const eitherSign = type === "credit" || type === "adjustment";
+    const sign = type === "withdrawal" || (eitherSign && draw.negativeCredit && pooled === null) ? -1 : 1;
     const account = pooled === null ? draw.account : fuzzAccounts[pooled % fuzzAccounts.length]!;
     const entries: [string, Jsonish][] =
       draw.byId && pooled === null
