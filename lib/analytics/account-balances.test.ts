@@ -31,15 +31,16 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
   const events = [
     ...operations
       .filter((operation) => accountLogins.includes(operation.account_login as number) && operation.type !== "credit")
-      .map((operation) => ({ time: seconds(operation.time), rank: [0, 0], amount: operation.amount as number, net: null })),
+      .map((operation) => ({ time: seconds(operation.time), rank: [0, 0], amount: operation.amount as number, type: operation.type, net: null })),
     ...demo
       .filter((trade) => accountLogins.includes(trade.account_login as number))
-      .map((trade) => ({ time: seconds(trade.close_time), rank: [1, trade.account_login as number, trade.deal_ticket as number], amount: 0, net: netOf(trade) })),
+      .map((trade) => ({ time: seconds(trade.close_time), rank: [1, trade.account_login as number, trade.deal_ticket as number], amount: 0, type: null, net: netOf(trade) })),
   ].sort((a, b) => a.time - b.time || a.rank[0]! - b.rank[0]! || a.rank[1]! - b.rank[1]! || (a.rank[2] ?? 0) - (b.rank[2] ?? 0));
   let balance = 0;
   let opening = 0;
   let deposits = 0;
   let withdrawals = 0;
+  let adjustments = 0;
   let index = 1;
   let peak = 1;
   let deepest = 0;
@@ -53,8 +54,9 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
     }
     if (event.net === null) {
       balance += event.amount;
-      if (event.amount > 0) deposits += event.amount;
-      else withdrawals += event.amount;
+      if (event.type === "deposit") deposits += event.amount;
+      else if (event.type === "withdrawal") withdrawals += event.amount;
+      else adjustments += event.amount;
       continue;
     }
     index *= 1 + event.net / balance;
@@ -64,7 +66,7 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
     balances.push(money(balance));
   }
   return {
-    balance: { opening: money(opening), closing: money(balance), deposits, withdrawals },
+    balance: { opening: money(opening), closing: money(balance), deposits, withdrawals, adjustments },
     gain_percent: percent((index - 1) * 100),
     max_drawdown_percent: percent(deepest * 100),
     balances,
@@ -86,8 +88,8 @@ describe("balance, gain and drawdown %", () => {
     const result = summary();
     expect(result.currency).toBe("USD");
     expect(result).toMatchObject(figures);
-    expect(result.balance!.deposits).toBe(30_000);
-    expect(result.balance!.closing).toBe(money(30_000 - 6_000 + result.net_profit!));
+    expect(result.balance!).toMatchObject({ deposits: 30_000, withdrawals: -6_000, adjustments: -50 });
+    expect(result.balance!.closing).toBe(money(30_000 - 6_000 - 50 + result.net_profit!));
     expect(result.by_currency[0]).toMatchObject(figures);
     // Two accounts given by id are the same selection, read by the pass over trades instead of the segments.
     expect(summary({ account_id: [String(accountId(first)), String(accountId(second))] })).toMatchObject(figures);

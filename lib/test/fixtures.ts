@@ -3,3 +3,10 @@ export const legacyPayloadText =
   '{"symbol":"EURUSD","order_ticket":1001,"deal_ticket":2001,"position_ticket":3001,"position_type":"SELL",' +
   '"position_reason":"TAKE_PROFIT","lot_size":0.10,"entry_price":1.08345,"stop_loss":0,"take_profit":1.08745,' +
   '"profit":40.00,"open_time":"2026.01.02 10:11:12","close_time":"2026.01.02 14:00:00","magic_number":12345}';
+
+const legacyKeys = new Set(Object.keys(JSON.parse(legacyPayloadText) as object));
+
+/** A payload of our EA cut down to the legacy bridge EA's 14 keys, as the old EA sends the same deal. */
+export function toLegacyKeys(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => legacyKeys.has(key)));
+}
