@@ -3,7 +3,7 @@ import { sqlite } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import { validate } from "@/lib/http/validate";
 import { createTradeBody } from "@/lib/schemas/trade";
-import { legacyPayloadText } from "@/lib/test/fixtures";
+import { legacyPayloadText, ourEaFields } from "@/lib/test/fixtures";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { createTrade } from "@/lib/trades/create-trade";
 import { createTradeBatch } from "@/lib/trades/create-trade-batch";
@@ -116,19 +116,7 @@ describe("createTrade", () => {
 });
 
 describe("our EA's initial SL/TP and entry commission", () => {
-  const ours = {
-    ...legacy,
-    ...account,
-    position_type: "BUY",
-    exit_price: 1.08745,
-    stop_loss: 1.08345,
-    initial_stop_loss: 1.08045,
-    initial_take_profit: 0,
-    commission: -7,
-    entry_commission: -3.5,
-    swap: -0.25,
-    fee: 0,
-  };
+  const ours = { ...legacy, ...account, ...ourEaFields, swap: -0.25, fee: 0 };
   const storedColumns = (id: number) =>
     sqlite().prepare("SELECT initial_stop_loss, initial_take_profit, commission, entry_commission, net_profit FROM trades WHERE id = ?").get(id);
 
