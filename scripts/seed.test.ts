@@ -27,9 +27,9 @@ const count = () => {
 describe("npm run db:seed", () => {
   it("seeds an empty database, refuses a non-empty one, and replaces it with --force", { timeout: 60_000 }, () => {
     const first = seed();
-    expect(first).toMatchObject({ code: 0, output: expect.stringMatching(/seeded \d+ trades and 8 balance operations in 2 accounts/) });
+    expect(first).toMatchObject({ code: 0, output: expect.stringMatching(/seeded \d+ trades and 10 balance operations in 2 accounts/) });
     const seeded = count();
-    expect(seeded).toMatchObject({ accounts: 2, operations: 8 });
+    expect(seeded).toMatchObject({ accounts: 2, operations: 10 });
     expect((seeded as { trades: number }).trades).toBeGreaterThan(700);
 
     expect(seed()).toMatchObject({ code: 1, output: expect.stringContaining("--force") });

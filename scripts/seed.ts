@@ -1,5 +1,5 @@
 // npm run db:seed [-- --force]: fills the database with a realistic demo year (2 accounts, 5 symbols,
-// 4 magic numbers, partial closes, deposits and a withdrawal), through the same code the API uses. Refuses to touch a database
+// 4 magic numbers, partial closes, deposits, a withdrawal and a fee), through the same code the API uses. Refuses to touch a database
 // that already holds trades unless --force is given, which deletes every trade and account first.
 import "@/scripts/load-env-file";
 import { createBalanceOperation } from "@/lib/balance-operations/create-balance-operation";

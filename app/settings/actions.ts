@@ -80,7 +80,7 @@ export async function setAccountCurrency(accountId: number, _state: SettingsForm
   });
 }
 
-/** A deposit, withdrawal or credit typed without a sign: a withdrawal is stored negative. */
+/** A balance operation as typed: a withdrawal is stored negative; credits and adjustments keep their sign. */
 export async function addBalanceOperation(accountId: number, _state: SettingsFormState, form: FormData): Promise<SettingsFormState> {
   const values = textFields(form, ["type", "amount", "time", "comment"]);
   return submit(values, ["type", "amount", "time", "comment"], () => {

@@ -3,11 +3,12 @@ import { headers } from "next/headers";
 import { mergeDefaultAccount } from "@/app/settings/actions";
 import { AccountSection } from "@/components/settings/account-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { JournalEaSection } from "@/components/settings/journal-ea-section";
 import { MergeAccountForm } from "@/components/settings/merge-account-form";
 import { ConnectEa } from "@/components/ui/connect-ea";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import type { AccountResource } from "@/lib/accounts/account-resource";
-import { listApiKeys } from "@/lib/auth/api-keys";
+import { apiKeysRequired, listApiKeys } from "@/lib/auth/api-keys";
 import { listBalanceOperations } from "@/lib/balance-operations/list-balance-operations";
 import { validate } from "@/lib/http/validate";
 import { listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
@@ -68,36 +69,22 @@ export default async function SettingsPage() {
       <ApiKeysSection keys={listApiKeys()} accounts={accounts} />
 
       <div className="grid items-start gap-4 lg:grid-cols-2">
-        <ConnectEa />
-        <section aria-labelledby="ea-inputs" className={`space-y-3 ${cardClass} p-5`}>
-          <h2 id="ea-inputs" className="text-lg font-semibold">
-            EA inputs
-          </h2>
-          <dl className="space-y-3 text-sm leading-6">
-            <div>
-              <dt className="font-medium">Legacy bridge EA</dt>
-              <dd>
-                One input, the URL it posts each closed trade to: <code className={codeClass}>{origin}/api/v1/trades</code>. It sends no account, so
-                its trades land in the default account; once your real account has trades of its own, merge the default account into it (above).
-                It cannot send an API key: once a key exists, list its machine in <code className={codeClass}>OPEN_INGEST_FROM</code> (for
-                example <code className={codeClass}>127.0.0.1</code> when the terminal runs on this server).
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium">Journal EA</dt>
-              <dd>
-                Comes in a later release. It sends the account, costs and exit prices; its inputs are the server URL{" "}
-                <code className={codeClass}>{origin}</code> and a write key (above), best tied to its account.
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium">In MetaTrader 5</dt>
-              <dd>
-                Either EA needs <code className={codeClass}>{origin}</code> in Tools → Options → Expert Advisors → Allow WebRequest for listed URL.
-              </dd>
-            </div>
-          </dl>
-        </section>
+        <div className="space-y-4">
+          <ConnectEa />
+          <section aria-labelledby="legacy-ea" className={`space-y-2 ${cardClass} p-5`}>
+            <h2 id="legacy-ea" className="text-lg font-semibold">
+              Legacy bridge EA
+            </h2>
+            <p className="text-sm leading-6">
+              One input, the URL it posts each closed trade to: <code className={codeClass}>{origin}/api/v1/trades</code>. It sends no account, so
+              its trades land in the default account; once your real account has trades of its own, merge the default account into it (above).
+              It cannot send an API key: once a key exists, list its machine in <code className={codeClass}>OPEN_INGEST_FROM</code> (for example{" "}
+              <code className={codeClass}>127.0.0.1</code> when the terminal runs on this server). It too needs{" "}
+              <code className={codeClass}>{origin}</code> in Tools → Options → Expert Advisors → Allow WebRequest for listed URL.
+            </p>
+          </section>
+        </div>
+        <JournalEaSection origin={origin} keysRequired={apiKeysRequired()} />
       </div>
     </main>
   );

@@ -154,7 +154,7 @@ export function AccountSection({
 
 function OperationsTable({ operations, currency }: { operations: BalanceOperation[]; currency: string | null }) {
   if (operations.length === 0) {
-    return <p className="text-sm text-zinc-500 dark:text-zinc-400">No deposits, withdrawals or credits stored yet.</p>;
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400">No balance operations (deposits, withdrawals, credits, adjustments) stored yet.</p>;
   }
   return (
     <div className="max-h-72 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">

@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import type { SettingsFormState } from "@/app/settings/actions";
 import { Field, FormMessage, inputClass, primaryButtonClass } from "@/components/settings/form-parts";
 
-/** A deposit, withdrawal or credit entered by hand; the amount is typed without a sign. */
+/** A deposit, withdrawal, credit or adjustment entered by hand; a deposit's or withdrawal's amount is typed without a sign. */
 export function BalanceOperationForm({ save }: { save: (state: SettingsFormState, form: FormData) => Promise<SettingsFormState> }) {
   const [state, action, pending] = useActionState(save, { status: "idle" });
   const typeId = useId();
@@ -26,6 +26,7 @@ export function BalanceOperationForm({ save }: { save: (state: SettingsFormState
             <option value="deposit">Deposit</option>
             <option value="withdrawal">Withdrawal</option>
             <option value="credit">Credit</option>
+            <option value="adjustment">Adjustment</option>
           </select>
           {typeError && <p className="text-xs text-red-700 dark:text-red-400">{typeError}</p>}
         </div>
@@ -39,7 +40,8 @@ export function BalanceOperationForm({ save }: { save: (state: SettingsFormState
         </button>
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Type the amount without a sign: a withdrawal is stored negative. A credit keeps the sign you type (−50 removes credit).
+        Type the amount without a sign: a withdrawal is stored negative. A credit keeps the sign you type (−50 removes credit), and so
+        does an adjustment: any other booking that moves the balance, such as a fee (−), interest or a correction (either sign).
       </p>
       <FormMessage state={state} />
     </form>

@@ -17,9 +17,14 @@ export async function ConnectEa() {
           <em>Allow WebRequest for listed URL</em> and add <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}</code>.
         </li>
         <li>
-          Attach an EA that posts closed trades to{" "}
-          <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}/api/v1/trades</code>: a bridge EA that already sends the
-          14-key payload works unchanged (the journal&apos;s own EA, with costs, account and retries, is a later release).
+          Attach the journal&apos;s own EA, <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">mql5/Experts/TradeJournal.mq5</code> in
+          this repository (install it as <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">mql5/README.md</code> says; its inputs are
+          under{" "}
+          <a className="underline" href="/settings#journal-ea">
+            Settings → Journal EA
+          </a>
+          ), which sends costs, account and initial SL/TP and retries what did not get through. A bridge EA that already posts the 14-key
+          payload to <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{origin}/api/v1/trades</code> works unchanged.
         </li>
         <li>
           Close a trade (or send a test with{" "}

@@ -77,6 +77,8 @@ test("balance operations give the balance curve, time-weighted gain and drawdown
   const operations = [
     { type: "deposit", amount: 5_000, time: "2020.01.01 00:00:00", ticket: 1 },
     { type: "withdrawal", amount: -1_000, time: String(ordered[80]!.close_time), ticket: 2 }, // before that trade: ties go to the operation
+    { type: "credit", amount: 300, time: String(ordered[100]!.close_time), ticket: 3 }, // not balance
+    { type: "adjustment", amount: -40, time: String(ordered[120]!.close_time), ticket: 4 }, // a charge: balance, but not gain
   ];
   for (const operation of operations) {
     const response = await postJson(request, "/api/v1/balance-operations", { account_login: account.login, account_server: account.server, ...operation });
@@ -88,7 +90,7 @@ test("balance operations give the balance curve, time-weighted gain and drawdown
   let deepest = 0;
   const balances: number[] = [];
   for (const [position, trade] of ordered.entries()) {
-    balance += position === 0 ? 5_000 : position === 80 ? -1_000 : 0;
+    balance += position === 0 ? 5_000 : position === 80 ? -1_000 : position === 120 ? -40 : 0;
     index *= 1 + net(trade) / balance;
     balance += net(trade);
     peak = Math.max(peak, index);
@@ -96,7 +98,7 @@ test("balance operations give the balance curve, time-weighted gain and drawdown
     balances.push(balance);
   }
   const summary = await get(request, `/api/v1/analytics/summary?${scope}`);
-  expect(summary.balance).toEqual({ opening: 0, closing: Math.round(balance * 100) / 100, deposits: 5_000, withdrawals: -1_000 });
+  expect(summary.balance).toEqual({ opening: 0, closing: Math.round(balance * 100) / 100, deposits: 5_000, withdrawals: -1_000, adjustments: -40 });
   expect(summary.gain_percent).toBe(Math.round((index - 1) * 10_000) / 100);
   expect(summary.max_drawdown_percent).toBe(Math.round(deepest * 10_000) / 100);
 

@@ -27,3 +27,24 @@ test("balance operations over HTTP: create, duplicate, conflict, list, delete", 
   expect((await request.delete(`/api/v1/balance-operations/${data.id}`)).status()).toBe(204);
   await expectError(await request.delete(`/api/v1/balance-operations/${data.id}`), 404, "not_found");
 });
+
+test("an adjustment (a charge, correction, bonus, interest, dividend, tax...) takes either sign, never 0", async ({ request }) => {
+  const account = { account_login: 99000889, account_server: "E2E-Balance", account_currency: "EUR" };
+  const charge = await postJson(request, "/api/v1/balance-operations", { ...account, type: "adjustment", amount: -7.5, time: "2026.04.02 00:00:00", ticket: 5 });
+  expect(charge.status()).toBe(201);
+  expect((await charge.json()).data).toMatchObject({ type: "adjustment", amount: -7.5, time: "2026-04-02T00:00:00", ticket: 5 });
+  const interest = await postJson(request, "/api/v1/balance-operations", { ...account, type: "adjustment", amount: 1.25, time: "2026.04.03 00:00:00" });
+  expect(interest.status()).toBe(201);
+  await expectError(
+    await postJson(request, "/api/v1/balance-operations", { ...account, type: "adjustment", amount: 0, time: "2026.04.03 00:00:00" }),
+    422,
+    "validation_error",
+    "amount",
+  );
+  await expectError(
+    await postJson(request, "/api/v1/balance-operations", { ...account, type: "charge", amount: -1, time: "2026.04.03 00:00:00" }),
+    422,
+    "validation_error",
+    "type",
+  );
+});

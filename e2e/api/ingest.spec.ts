@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectError, legacyPayload, legacyPayloadText, postJson, uniqueTicket } from "./helpers";
+import { ourEaFields } from "@/lib/test/fixtures";
 
 test.describe("POST /api/v1/trades", () => {
   test("accepts the legacy EA's payload byte for byte, NUL terminator and all", async ({ request }) => {
@@ -106,6 +107,23 @@ test.describe("POST /api/v1/trades", () => {
     expect(accounts).toContainEqual(
       expect.objectContaining({ id: data.account_id, login: 99000001, server: "E2E-Ingest", currency: "USD", is_default: false, trade_count: 1 }),
     );
+  });
+
+  test("our EA's initial SL/TP and entry commission: stored, answered, compared on a re-send", async ({ request }) => {
+    const payload = { ...legacyPayload({ account_login: 99000002, account_server: "E2E-Ingest", account_currency: "USD" }), ...ourEaFields };
+    const response = await postJson(request, "/api/v1/trades", payload);
+    expect(response.status()).toBe(201);
+    const { data } = await response.json();
+    const stored = { stop_loss: 1.08345, initial_stop_loss: 1.08045, initial_take_profit: null, commission: -7, entry_commission: -3.5, net_profit: 33 };
+    expect(data).toMatchObject(stored);
+    expect((await (await request.get(`/api/v1/trades/${data.id}`)).json()).data).toMatchObject(stored);
+
+    expect(await (await postJson(request, "/api/v1/trades", payload)).json()).toEqual({ trade_id: data.id, duplicate: true });
+    const conflict = await expectError(await postJson(request, "/api/v1/trades", { ...payload, entry_commission: -3 }), 409, "conflict");
+    expect(conflict.error.details).toEqual([{ field: "entry_commission", message: "stored -3.5, received -3" }]);
+    const { commission: _commission, ...withoutCommission } = payload;
+    const invalid = await expectError(await postJson(request, "/api/v1/trades", withoutCommission), 422, "validation_error");
+    expect(invalid.error.details).toEqual([{ field: "entry_commission", message: "needs commission" }]);
   });
 });
 

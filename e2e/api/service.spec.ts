@@ -44,7 +44,12 @@ test.describe("service endpoints", () => {
     const body = document.components.schemas.CreateTradeBody;
     expect(body.required).toEqual(["symbol", "deal_ticket", "position_type", "lot_size", "profit", "close_time"]);
     expect(body.additionalProperties).toBe(false);
-    expect(Object.keys(body.properties)).toHaveLength(23);
+    expect(Object.keys(body.properties)).toHaveLength(26);
+    expect(body.properties.initial_stop_loss.description).toBe("SL of the opening deal; 0 means none");
+    expect(body.properties.stop_loss.description).toBe("At close; 0 means none");
+    expect(body.properties.entry_commission.description).toContain("Needs commission");
+    expect(body.properties.magic_number.description).toContain("the opening deal's magic");
+    expect(document.components.schemas.BalanceOperation.properties.type.enum).toEqual(["deposit", "withdrawal", "credit", "adjustment"]);
     const parameters = document.paths["/api/v1/trades"].get.parameters.map((parameter: { name: string }) => parameter.name);
     expect(parameters).toEqual(expect.arrayContaining(["symbol", "magic_number", "outcome", "from", "to", "sort", "limit", "cursor"]));
   });

@@ -80,6 +80,27 @@ test("the trade page shows the posted values, and the note and tags persist and 
   await page.screenshot({ path: "test-results/screenshots/trade-detail.png", fullPage: true });
 });
 
+test("the trade page shows the initial SL/TP beside those at close, the entry commission, and R from the initial stop", async ({ page, request }) => {
+  // A position's second exit after a winning first one: its stop was moved to breakeven (demo data).
+  const posted = browserTrades.find((trade) => trade.stop_loss !== trade.initial_stop_loss && trade.entry_commission !== 0)!;
+  expect(posted, "a demo trade whose stop moved").toBeDefined();
+  const { data } = await (await request.get(`/api/v1/trades?account_id=${accountId}&deal_ticket=${posted.deal_ticket}`)).json();
+  await page.goto(`/trades/${data[0].id}`);
+  const result = page.getByRole("region", { name: "Result" });
+  const value = (label: string) => result.locator("div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+  const price = (value: unknown) => String(Number((value as number).toFixed(5)));
+  await expect(value("Initial SL / TP")).toHaveText(`${price(posted.initial_stop_loss)} / ${price(posted.initial_take_profit)}`);
+  await expect(value("SL / TP at close")).toHaveText(`${price(posted.stop_loss)} / ${price(posted.take_profit)}`);
+  await expect(value("Commission")).toHaveText(`${formatMoney(posted.commission as number)} (entry ${formatMoney(posted.entry_commission as number)})`);
+  const direction = posted.position_type === "BUY" ? 1 : -1;
+  const entry = posted.entry_price as number;
+  const r = (((posted.exit_price as number) - entry) * direction) / Math.abs(entry - (posted.initial_stop_loss as number));
+  await expect(value("R-multiple")).toHaveText(`${r.toFixed(2)}R from the initial stop loss`);
+  await expect(page.locator('[data-field="initial_stop_loss"]')).toHaveText(String(posted.initial_stop_loss));
+  await expect(page.locator('[data-field="entry_commission"]')).toHaveText(String(posted.entry_commission));
+  await result.screenshot({ path: "test-results/screenshots/trade-detail-stops.png" });
+});
+
 test("the CSV export is exactly the filtered rows", async ({ page, request }) => {
   await page.goto(`/trades?account_id=${accountId}&symbol=GBPUSD&sort=-net_profit`);
   const download = page.waitForEvent("download");

@@ -101,3 +101,58 @@ test("the settings rename an account, set its starting balance and a strategy na
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screenshots/settings-dark.png", fullPage: true });
 });
+
+test("an adjustment typed in the settings keeps its sign, unlike a withdrawal", async ({ page, request }) => {
+  const accountId = await createAccount(request, 88000003);
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: `88000003 @ ${server}` });
+  const form = account.getByRole("form", { name: "Add a balance operation" });
+  for (const [type, amount, time] of [["Withdrawal", "200", "2026-03-03T10:00:00"], ["Adjustment", "-12.5", "2026-03-04T10:00:00"]] as const) {
+    await form.getByLabel("Type").selectOption({ label: type });
+    await form.getByLabel("Amount").fill(amount);
+    await form.getByLabel("Time (broker)").fill(time);
+    await form.getByRole("button", { name: "Add operation" }).click();
+    await expect(account.getByRole("status").filter({ hasText: "Added" })).toHaveText(`Added: ${type.toLowerCase()} of ${type === "Withdrawal" ? "−200.00" : "−12.50"}.`);
+  }
+  await expect(account.getByRole("table")).toContainText("adjustment−12.50"); // shown capitalised by CSS
+  const operations = (await getData(request, `/api/v1/balance-operations?account_id=${accountId}`)) as { type: string; amount: number }[];
+  expect(operations.map((operation) => [operation.type, operation.amount])).toEqual([
+    ["withdrawal", -200],
+    ["adjustment", -12.5],
+  ]);
+});
+
+test("the settings show the URL MetaTrader must allow, the key to paste and the journal EA's inputs", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto("/settings");
+  const ea = page.getByRole("region", { name: "Journal EA" });
+  await expect(ea.getByTestId("webrequest-url")).toHaveText(origin);
+  await expect(ea).toContainText("Tools → Options → Expert Advisors → tick Allow WebRequest for listed URL");
+  await expect(ea).toContainText("mql5/Experts/TradeJournal.mq5");
+  await expect(ea).toContainText("mql5/Include/TradeJournal/");
+  await expect(ea).toContainText("mql5/README.md");
+  // This server has no key: the API is open, and a key tied to the account is still recommended.
+  await expect(ea).toContainText("No key exists yet, so the API is open");
+  await expect(ea.getByRole("link", { name: "create a write key tied to the account" })).toHaveAttribute("href", "#api-keys");
+
+  const inputs = [
+    ["InpServerUrl string", "http://127.0.0.1:3000", "The journal's base URL, no path"],
+    ["InpApiKey string", "empty", "A write key"],
+    ["InpBackfillDays int", "90", "Days of history sent on the first run"],
+    ["InpSendIntervalSeconds int", "5", "How often queued records are sent"],
+    ["InpMagicNumbers string", "empty", "Comma-separated magic numbers to journal; empty = all"],
+    ["InpJournalManualTrades bool", "true", "Journal trades opened by hand (magic 0)"],
+    ["InpBatchSize int", "100", "Trades per request (halved automatically on 413)"],
+    ["InpTimeoutMs int", "5000", "WebRequest timeout"],
+  ];
+  const rows = ea.getByTestId("ea-input");
+  await expect(rows).toHaveCount(inputs.length);
+  for (const [index, cells] of inputs.entries()) await expect(rows.nth(index).getByRole("cell")).toHaveText(cells);
+
+  // The legacy bridge EA still works; the first steps point at the journal's own EA.
+  await expect(page.getByRole("region", { name: "Legacy bridge EA" })).toContainText(`${origin}/api/v1/trades`);
+  const steps = page.getByRole("region", { name: "Connect your Expert Advisor" });
+  await expect(steps).toContainText("mql5/Experts/TradeJournal.mq5");
+  await expect(steps).not.toContainText("later release");
+  await ea.screenshot({ path: "test-results/screenshots/settings-journal-ea.png" });
+});

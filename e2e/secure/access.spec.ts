@@ -46,6 +46,7 @@ test("the login page refuses a wrong password and signs in with the right one", 
 
 test("a key created in the settings is shown once and closes the API", async ({ page, request }) => {
   await signIn(page, "/settings");
+  await expect(page.getByRole("region", { name: "Journal EA" })).toContainText("No key exists yet, so the API is open");
   const keys = page.getByRole("region", { name: "API keys" });
   await keys.getByLabel("Name (what uses it)").fill("E2E EA");
   await keys.getByRole("button", { name: "Create key" }).click();
@@ -54,6 +55,9 @@ test("a key created in the settings is shown once and closes the API", async ({ 
 
   await page.reload();
   await expect(page.getByTestId("open-api-banner")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Journal EA" })).toContainText(
+    "The API takes keys: create a write key tied to the account under API keys above and paste it into InpApiKey.",
+  );
   await expect(page.getByTestId("api-key-row")).toHaveCount(1);
   await expect(page.getByTestId("api-key-row")).toContainText(`E2E EA${apiKey.slice(0, 10)}…writeall accounts`);
   expect(await page.content()).not.toContain(apiKey);

@@ -235,7 +235,7 @@ describe("DELETE /api/v1/accounts/{id}", () => {
     );
     expect(count("SELECT COUNT(*) FROM trades WHERE account_id = ?", goneId)).toBe(0);
     expect(count("SELECT COUNT(*) FROM balance_operations WHERE account_id = ?", goneId)).toBe(0);
-    expect((await listBalanceOperations({})).length).toBe(8);
+    expect((await listBalanceOperations({})).length).toBe(10);
     expect((await listStrategies()).map((strategy) => strategy.name)).toEqual(["Keep breakout"]);
     // Its own stream is gone at once; the shared streams' days were marked stale, not rebuilt.
     expect(count("SELECT COUNT(*) FROM trade_segments WHERE kind = 'account' AND key = ?", String(goneId))).toBe(0);

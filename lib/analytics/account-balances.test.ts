@@ -31,15 +31,16 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
   const events = [
     ...operations
       .filter((operation) => accountLogins.includes(operation.account_login as number) && operation.type !== "credit")
-      .map((operation) => ({ time: seconds(operation.time), rank: [0, 0], amount: operation.amount as number, net: null })),
+      .map((operation) => ({ time: seconds(operation.time), rank: [0, 0], amount: operation.amount as number, type: operation.type, net: null })),
     ...demo
       .filter((trade) => accountLogins.includes(trade.account_login as number))
-      .map((trade) => ({ time: seconds(trade.close_time), rank: [1, trade.account_login as number, trade.deal_ticket as number], amount: 0, net: netOf(trade) })),
+      .map((trade) => ({ time: seconds(trade.close_time), rank: [1, trade.account_login as number, trade.deal_ticket as number], amount: 0, type: null, net: netOf(trade) })),
   ].sort((a, b) => a.time - b.time || a.rank[0]! - b.rank[0]! || a.rank[1]! - b.rank[1]! || (a.rank[2] ?? 0) - (b.rank[2] ?? 0));
   let balance = 0;
   let opening = 0;
   let deposits = 0;
   let withdrawals = 0;
+  let adjustments = 0;
   let index = 1;
   let peak = 1;
   let deepest = 0;
@@ -53,8 +54,9 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
     }
     if (event.net === null) {
       balance += event.amount;
-      if (event.amount > 0) deposits += event.amount;
-      else withdrawals += event.amount;
+      if (event.type === "deposit") deposits += event.amount;
+      else if (event.type === "withdrawal") withdrawals += event.amount;
+      else adjustments += event.amount;
       continue;
     }
     index *= 1 + event.net / balance;
@@ -64,7 +66,7 @@ function expected(accountLogins: number[], from = -Infinity, to = Infinity) {
     balances.push(money(balance));
   }
   return {
-    balance: { opening: money(opening), closing: money(balance), deposits, withdrawals },
+    balance: { opening: money(opening), closing: money(balance), deposits, withdrawals, adjustments },
     gain_percent: percent((index - 1) * 100),
     max_drawdown_percent: percent(deepest * 100),
     balances,
@@ -86,8 +88,8 @@ describe("balance, gain and drawdown %", () => {
     const result = summary();
     expect(result.currency).toBe("USD");
     expect(result).toMatchObject(figures);
-    expect(result.balance!.deposits).toBe(30_000);
-    expect(result.balance!.closing).toBe(money(30_000 - 6_000 + result.net_profit!));
+    expect(result.balance!).toMatchObject({ deposits: 30_000, withdrawals: -6_000, adjustments: -50 });
+    expect(result.balance!.closing).toBe(money(30_000 - 6_000 - 50 + result.net_profit!));
     expect(result.by_currency[0]).toMatchObject(figures);
     // Two accounts given by id are the same selection, read by the pass over trades instead of the segments.
     expect(summary({ account_id: [String(accountId(first)), String(accountId(second))] })).toMatchObject(figures);
@@ -135,7 +137,7 @@ describe("when a balance is not known", () => {
     expect(summary()).toMatchObject({ balance: null, gain_percent: null, max_drawdown_percent: null });
     // 1,000 -> 1,100 (+10%) -> 1,050 (-4.5455%): gain 5%.
     expect(summary({ account_id: String(accountId(1)) })).toMatchObject({
-      balance: { opening: 0, closing: 1_050, deposits: 1_000, withdrawals: 0 },
+      balance: { opening: 0, closing: 1_050, deposits: 1_000, withdrawals: 0, adjustments: 0 },
       gain_percent: 5,
       max_drawdown_percent: 4.55,
     });
@@ -153,6 +155,59 @@ describe("when a balance is not known", () => {
       balance: { opening: 0, closing: 510, deposits: 500 },
       gain_percent: null,
       max_drawdown_percent: null,
+    });
+  });
+});
+
+describe("adjustments", () => {
+  const operation = (login: number, type: string, amount: number, time: string) =>
+    createBalanceOperation(validate(createBalanceOperationBody, { account_login: login, account_server: "A", type, amount, time }, "operation"));
+  const trade = (login: number, ticket: number, closeTime: string, profit: number) =>
+    validate(
+      createTradeBody,
+      { symbol: "EURUSD", account_login: login, account_server: "A", account_currency: "USD", deal_ticket: ticket, position_type: "BUY", lot_size: 0.1, exit_price: 1.1, profit, close_time: closeTime },
+      "trade",
+    );
+
+  beforeAll(() => {
+    resetDatabase();
+    storeTrades([trade(3, 1, "2026.01.05 10:00:00", 100), trade(3, 2, "2026.01.06 10:00:00", 110), trade(4, 3, "2026.01.05 10:00:00", 10)]);
+    operation(3, "deposit", 1_000, "2026.01.01 00:00:00");
+    operation(3, "adjustment", -100, "2026.01.05 12:00:00"); // a charge between the trades
+    operation(3, "credit", 500, "2026.01.05 13:00:00");
+    operation(4, "adjustment", 20, "2026.01.01 00:00:00");
+  });
+
+  it("move the balance like a deposit or withdrawal, summed apart and not as gain; credits still do not", () => {
+    // 1,000 -> 1,100 (+10%) -> charge 1,000 (index stays 1.1) -> 1,110 (+11%): gain 1.1 * 1.11 - 1 = 22.1%.
+    expect(summary({ account_id: String(accountId(3)) })).toMatchObject({
+      balance: { opening: 0, closing: 1_110, deposits: 1_000, withdrawals: 0, adjustments: -100 },
+      gain_percent: 22.1,
+      max_drawdown_percent: 0,
+    });
+    const { series } = getEquitySeries(validate(equityQuery, { account_id: String(accountId(3)), points: "100" }, "query"));
+    expect(series[0]!.points.map((point) => [point.equity, point.balance])).toEqual([
+      [100, 1_100],
+      [210, 1_110],
+    ]);
+  });
+
+  it("before the range count in its opening balance, not in its adjustments", () => {
+    expect(summary({ account_id: String(accountId(3)), from: "2026-01-06T00:00:00" }).balance).toEqual({
+      opening: 1_000,
+      closing: 1_110,
+      deposits: 0,
+      withdrawals: 0,
+      adjustments: 0,
+    });
+  });
+
+  it("alone do not make an account's balance known", () => {
+    expect(summary({ account_id: String(accountId(4)) })).toMatchObject({ balance: null, gain_percent: null });
+    operation(4, "deposit", 500, "2026.01.02 00:00:00");
+    expect(summary({ account_id: String(accountId(4)) })).toMatchObject({
+      balance: { opening: 0, closing: 530, deposits: 500, adjustments: 20 },
+      gain_percent: 1.92,
     });
   });
 });

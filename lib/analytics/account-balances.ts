@@ -3,7 +3,7 @@
 // with an optional time range) and every account of the currency that has trades also has balance
 // operations. Otherwise the figures are null: never a % of a P&L curve that starts at zero.
 import type Database from "better-sqlite3";
-import { BalanceTracker, type BalanceFigures } from "@/lib/analytics/balance-tracker";
+import { BalanceTracker, type BalanceFigures, type BalanceMovement } from "@/lib/analytics/balance-tracker";
 import { dayPieces, filteredTrades, type DayPiece } from "@/lib/analytics/day-pieces";
 import { secondsPerDay } from "@/lib/analytics/trade-segments";
 import { cached } from "@/lib/db/cached-statement";
@@ -12,12 +12,13 @@ import type { TradeFilters } from "@/lib/schemas/trade-query";
 export interface BalanceOperationPoint {
   time: number;
   amount: number;
+  type: BalanceMovement;
 }
 
 export interface CurrencyBalance {
   /** The balance when the range starts: every operation and trade before it. */
   opening: number;
-  /** Deposits and withdrawals inside the range, in time order. Credits are not balance (as in MT5). */
+  /** Deposits, withdrawals and adjustments inside the range, in time order. Credits are not balance (as in MT5). */
   operations: BalanceOperationPoint[];
 }
 
@@ -29,13 +30,15 @@ export function knownBalances(handle: Database.Database, filters: TradeFilters):
 
   const accounts = accountIds ? `a.id IN (${accountIds.map(() => "?").join(", ")})` : "1 = 1";
   const accountParams = accountIds ?? [];
+  // A balance is known from a deposit or withdrawal on: adjustments alone (a fee, interest) say
+  // nothing about the money the account holds.
   const coverage = cached(
     handle,
     `SELECT COALESCE(a.currency, '') AS currency,
             MIN(o.account_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM trades t WHERE t.account_id = a.id)) AS complete,
             MAX(o.account_id IS NOT NULL) AS operated
        FROM accounts a
-       LEFT JOIN (SELECT DISTINCT account_id FROM balance_operations WHERE type <> 'credit') o ON o.account_id = a.id
+       LEFT JOIN (SELECT DISTINCT account_id FROM balance_operations WHERE type IN ('deposit', 'withdrawal')) o ON o.account_id = a.id
       WHERE ${accounts}
       GROUP BY 1`,
   ).all(...accountParams) as { currency: string; complete: number; operated: number }[];
@@ -46,16 +49,16 @@ export function knownBalances(handle: Database.Database, filters: TradeFilters):
 
   const operations = cached(
     handle,
-    `SELECT COALESCE(a.currency, '') AS currency, o.time, o.amount
+    `SELECT COALESCE(a.currency, '') AS currency, o.time, o.amount, o.type
        FROM balance_operations o JOIN accounts a ON a.id = o.account_id
       WHERE ${accounts} AND o.type <> 'credit' AND o.time < ?
       ORDER BY o.time, o.id`,
   ).iterate(...accountParams, to?.seconds ?? Number.MAX_SAFE_INTEGER) as IterableIterator<BalanceOperationPoint & { currency: string }>;
-  for (const { currency, time, amount } of operations) {
+  for (const { currency, time, amount, type } of operations) {
     const balance = balances.get(currency);
     if (!balance) continue;
     if (from && time < from.seconds) balance.opening += amount;
-    else balance.operations.push({ time, amount });
+    else balance.operations.push({ time, amount, type });
   }
   if (from) {
     for (const piece of dayPieces(handle, { account_id: accountIds, to: from })) {
@@ -92,7 +95,10 @@ export function balanceFiguresOf(
   const operations = balance.operations;
   let next = 0;
   const addOperationsUntil = (time: number) => {
-    while (next < operations.length && operations[next]!.time <= time) tracker.addOperation(operations[next++]!.amount);
+    while (next < operations.length && operations[next]!.time <= time) {
+      const operation = operations[next++]!;
+      tracker.addOperation(operation.amount, operation.type);
+    }
   };
   const tradesOfDay = (day: number) => dayTrades(handle, filters, currency, day);
   for (const piece of pieces) {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BalanceTracker } from "@/lib/analytics/balance-tracker";
+import { BalanceTracker, type BalanceMovement } from "@/lib/analytics/balance-tracker";
 import { statsOfTrades, type StatsTrade } from "@/lib/analytics/trade-stats";
 import { createRandom } from "@/lib/seed/demo-trades";
 
-type Step = { operation: number } | { trades: number[] };
+/** An operation is a deposit or withdrawal by its sign unless its type says otherwise. */
+type Step = { operation: number; type?: BalanceMovement } | { trades: number[] };
+
+const typeOf = (step: { operation: number; type?: BalanceMovement }) => step.type ?? (step.operation > 0 ? "deposit" : "withdrawal");
 
 const asTrades = (nets: number[]): StatsTrade[] =>
   nets.map((netProfit, id) => ({
@@ -22,7 +25,7 @@ const asTrades = (nets: number[]): StatsTrade[] =>
 function byRuns(opening: number, steps: Step[]) {
   const tracker = new BalanceTracker<number>(opening);
   steps.forEach((step, index) =>
-    "operation" in step ? tracker.addOperation(step.operation) : tracker.addRun(statsOfTrades(asTrades(step.trades)).equity, index),
+    "operation" in step ? tracker.addOperation(step.operation, typeOf(step)) : tracker.addRun(statsOfTrades(asTrades(step.trades)).equity, index),
   );
   return tracker.finish((index) => (steps[index] as { trades: number[] }).trades);
 }
@@ -31,7 +34,7 @@ function byRuns(opening: number, steps: Step[]) {
 function byTrades(opening: number, steps: Step[]) {
   const tracker = new BalanceTracker<never>(opening);
   for (const step of steps) {
-    if ("operation" in step) tracker.addOperation(step.operation);
+    if ("operation" in step) tracker.addOperation(step.operation, typeOf(step));
     else step.trades.forEach((net) => tracker.addTrade(net));
   }
   return tracker.finish(() => []);
@@ -50,6 +53,23 @@ describe("BalanceTracker (hand-computed)", () => {
     expect(figures).toMatchObject({ opening: 0, closing: 8_250, deposits: 10_000, withdrawals: -2_000 });
     expect(figures.gainPercent).toBeCloseTo(4.5, 10);
     expect(figures.maxDrawdownPercent).toBeCloseTo((1 - 0.95 / 1.05) * 100, 10);
+  });
+
+  it.each([
+    ["trade by trade", byTrades],
+    ["by runs", byRuns],
+  ])("%s: an adjustment moves the balance like a deposit, is summed apart, and is not gain", (_, feed) => {
+    // Deposit 10,000; +500 -> 10,500 (index 1.05); a -500 charge -> 10,000 (index stays 1.05);
+    // a +250 bonus -> 10,250; +1,025 -> 11,275 (index 1.05 * 1.1 = 1.155).
+    const figures = feed(0, [
+      { operation: 10_000 },
+      { trades: [500] },
+      { operation: -500, type: "adjustment" },
+      { operation: 250, type: "adjustment" },
+      { trades: [1_025] },
+    ]);
+    expect(figures).toMatchObject({ closing: 11_275, deposits: 10_000, withdrawals: 0, adjustments: -250, maxDrawdownPercent: 0 });
+    expect(figures.gainPercent).toBeCloseTo(15.5, 10);
   });
 
   it("replays a run whose deepest % fall is not its deepest money fall", () => {
@@ -82,6 +102,7 @@ describe("BalanceTracker (hand-computed)", () => {
       closing: 2_000,
       deposits: 0,
       withdrawals: -500,
+      adjustments: 0,
       gainPercent: 0,
       maxDrawdownPercent: 0,
     });
@@ -94,7 +115,7 @@ describe("BalanceTracker (hand-computed)", () => {
       const steps: Step[] = [{ operation: 1_000 + Math.round(random() * 2_000) }];
       for (let step = 0; step < 20; step++) {
         if (random() < 0.15) {
-          steps.push({ operation: Math.round((random() - 0.3) * 2_000) || 1 });
+          steps.push({ operation: Math.round((random() - 0.3) * 2_000) || 1, type: random() < 0.3 ? "adjustment" : undefined });
         } else {
           const count = 1 + Math.floor(random() * 30);
           steps.push({ trades: Array.from({ length: count }, () => Math.round((random() - 0.45) * 40_000) / 100) });

@@ -1,11 +1,14 @@
 // The balance figures of one or more accounts of one currency, fed in time order with trades and
 // balance operations. Gain is time-weighted: a growth index starts at 1 and moves only with
-// trades, by net / balance before the trade, so deposits and withdrawals are neither profit nor
-// drawdown. The drawdown % is the largest fall of that index from its peak, which is the fall of
+// trades, by net / balance before the trade, so deposits, withdrawals and adjustments are neither
+// profit nor drawdown. The drawdown % is the largest fall of that index from its peak, which is the fall of
 // the balance from its peak in % when no money moves in or out (MT5's "Balance Drawdown Relative").
 // Pure: no database.
 
 import type { EquityStats } from "@/lib/analytics/trade-stats";
+
+/** The balance operations that move the balance (credits do not). */
+export type BalanceMovement = "deposit" | "withdrawal" | "adjustment";
 
 export interface BalanceFigures {
   opening: number;
@@ -13,6 +16,8 @@ export interface BalanceFigures {
   /** Sum of deposits (positive) and of withdrawals (negative), as MT5 books them. */
   deposits: number;
   withdrawals: number;
+  /** Sum of adjustments (charges, corrections, bonuses, interest...), either sign. */
+  adjustments: number;
   /** Time-weighted gain in %; null once the balance reaches zero or below (a return is undefined). */
   gainPercent: number | null;
   /** Largest fall of the growth index from its peak, in %; null like gainPercent. */
@@ -42,6 +47,7 @@ export class BalanceTracker<Ref> {
   #deepest = 0;
   #deposits = 0;
   #withdrawals = 0;
+  #adjustments = 0;
   #defined = true;
   readonly #candidates: Candidate<Ref>[] = [];
 
@@ -53,11 +59,12 @@ export class BalanceTracker<Ref> {
     return this.#balance;
   }
 
-  /** A deposit (positive) or withdrawal (negative): the balance moves, the index does not. */
-  addOperation(amount: number): void {
+  /** A deposit (positive), withdrawal (negative) or adjustment (either): the balance moves, the index does not. */
+  addOperation(amount: number, type: BalanceMovement): void {
     this.#balance += amount;
-    if (amount > 0) this.#deposits += amount;
-    else this.#withdrawals += amount;
+    if (type === "deposit") this.#deposits += amount;
+    else if (type === "withdrawal") this.#withdrawals += amount;
+    else this.#adjustments += amount;
   }
 
   addTrade(netProfit: number): void {
@@ -88,6 +95,7 @@ export class BalanceTracker<Ref> {
       closing: this.#balance,
       deposits: this.#deposits,
       withdrawals: this.#withdrawals,
+      adjustments: this.#adjustments,
       gainPercent: this.#defined ? (this.#index - 1) * 100 : null,
       maxDrawdownPercent: this.#defined ? this.#deepest * 100 : null,
     };

@@ -7,6 +7,7 @@ import { breakdownDimensions } from "@/lib/schemas/fields";
 import { createTradeBody } from "@/lib/schemas/trade";
 import { breakdownQuery, tradeFiltersQuery } from "@/lib/schemas/trade-query";
 import { generateDemoTrades } from "@/lib/seed/demo-trades";
+import { toLegacyKeys } from "@/lib/test/fixtures";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { storeTrades } from "@/lib/trades/store-trades";
 
@@ -17,8 +18,7 @@ const net = (trade: Record<string, unknown>) =>
 
 beforeAll(() => {
   resetDatabase();
-  const legacy = { ...demo[0], deal_ticket: 1, open_time: "1970.01.01 00:00:00" } as Record<string, unknown>;
-  for (const key of ["account_login", "account_server", "account_currency", "exit_price", "commission", "swap", "fee", "comment", "utc_offset_minutes"]) delete legacy[key];
+  const legacy = { ...toLegacyKeys(demo[0]!), deal_ticket: 1, open_time: "1970.01.01 00:00:00" };
   storeTrades([...demo, legacy].map((trade) => validate(createTradeBody, trade, "trade")));
   const account = sqlite().prepare("SELECT id FROM accounts WHERE login = 5123456").get() as { id: number };
   sqlite().prepare("INSERT INTO strategies (account_id, magic_number, name, updated_at) VALUES (?, 2002, 'Scalper', ?)").run(account.id, new Date().toISOString());

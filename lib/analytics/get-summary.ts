@@ -85,6 +85,7 @@ function toMetricsResource(metrics: Metrics, balance: BalanceFigures | null) {
       closing: roundMoney(balance.closing),
       deposits: roundMoney(balance.deposits),
       withdrawals: roundMoney(balance.withdrawals),
+      adjustments: roundMoney(balance.adjustments),
     },
     gain_percent: roundPercent(balance?.gainPercent ?? null),
     max_drawdown_percent: roundPercent(balance?.maxDrawdownPercent ?? null),

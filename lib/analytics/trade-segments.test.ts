@@ -38,7 +38,7 @@ describe("trade segments kept by the writer", () => {
     for (let start = 0; start < older.length; start += 37) storeTrades(older.slice(start, start + 37).map(body));
 
     // Enrichment: legacy-style rows without costs, then the full rows fill them (net changes).
-    const bare = demo.slice(0, 20).map((trade) => ({ ...trade, deal_ticket: Number(trade.deal_ticket) + 1e9, commission: null, swap: null, magic_number: null }));
+    const bare = demo.slice(0, 20).map((trade) => ({ ...trade, deal_ticket: Number(trade.deal_ticket) + 1e9, commission: null, entry_commission: null, swap: null, magic_number: null }));
     storeTrades(bare.map(body));
     storeTrades(bare.map((trade, index) => body({ ...trade, commission: demo[index]!.commission, swap: -1.5, magic_number: 77 })));
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { BalanceOperationType } from "@/lib/schemas/balance-operation";
 import type { balanceOperationResource } from "@/lib/schemas/responses";
 import { formatBrokerTime } from "@/lib/time/broker-time";
 
@@ -18,7 +19,7 @@ export function toBalanceOperationResource(row: BalanceOperationRow): z.infer<ty
   return {
     id: row.id,
     account_id: row.accountId,
-    type: row.type as "deposit" | "withdrawal" | "credit",
+    type: row.type as BalanceOperationType,
     amount: row.amount,
     time: formatBrokerTime(Number(row.time)),
     ticket: row.ticket === null ? null : Number(row.ticket),

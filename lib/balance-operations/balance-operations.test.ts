@@ -53,7 +53,24 @@ describe("balance operations", () => {
     );
   });
 
+  it("stores adjustments of either sign (MT5's charges, corrections, bonuses, interest, dividends, taxes...)", async () => {
+    const charge = createBalanceOperation(body({ ...deposit, type: "adjustment", amount: -12.5, ticket: 3, comment: "Monthly fee" }));
+    const interest = createBalanceOperation(body({ ...deposit, type: "adjustment", amount: 3.2, ticket: 4, time: "2026.02.01 00:00" }));
+    expect([charge.status, interest.status]).toEqual([201, 201]);
+    expect((await list()).map((operation) => [operation.type, operation.amount])).toEqual([
+      ["adjustment", -12.5],
+      ["adjustment", 3.2],
+    ]);
+    expect(createBalanceOperation(body({ ...deposit, type: "adjustment", amount: -12.5, ticket: 3, comment: "Monthly fee" }))).toMatchObject({
+      status: 200,
+      body: { duplicate: true },
+    });
+    expect(() => createBalanceOperation(body({ ...deposit, type: "deposit", amount: 12.5, ticket: 3 }))).toThrow(/type, amount/);
+  });
+
   it.each([
+    [{ ...deposit, type: "adjustment", amount: 0 }, "amount"],
+    [{ ...deposit, type: "Adjustment" }, "type"],
     [{ ...deposit, amount: -1 }, "amount"],
     [{ ...deposit, type: "withdrawal", amount: 5 }, "amount"],
     [{ ...deposit, amount: 0 }, "amount"],

@@ -17,7 +17,7 @@ const selectRow = `SELECT id, account_id AS accountId, type, amount, time, ticke
 type Values = Omit<BalanceOperationRow, "id" | "createdAt">;
 
 /**
- * Stores a deposit, withdrawal or credit. With a ticket it is idempotent like a trade: the same
+ * Stores a deposit, withdrawal, credit or adjustment. With a ticket it is idempotent like a trade: the same
  * ticket again is a duplicate (200), may fill an empty comment, and a differing value is a 409.
  */
 export function createBalanceOperation(body: CreateBalanceOperationBody) {

@@ -175,6 +175,7 @@ describe("fuzzing the API in-process", () => {
         !(trade.lotSize > 0) ||
         trade.symbol.trim() !== trade.symbol ||
         trade.symbol === "" ||
+        (trade.entryCommission !== null && trade.commission === null) ||
         (trade.positionType === "UNKNOWN") !== (trade.side === null),
     );
     expect(broken).toEqual([]);
@@ -189,7 +190,7 @@ describe("fuzzing the API in-process", () => {
       .prepare(
         `SELECT * FROM balance_operations
           WHERE amount = 0 OR (type = 'deposit' AND amount < 0) OR (type = 'withdrawal' AND amount > 0)
-             OR type NOT IN ('deposit', 'withdrawal', 'credit')`,
+             OR type NOT IN ('deposit', 'withdrawal', 'credit', 'adjustment')`,
       )
       .all();
     expect(badOperations).toEqual([]);

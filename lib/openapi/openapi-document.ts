@@ -326,7 +326,7 @@ export const endpoints = {
   },
   "/api/v1/balance-operations": {
     get: {
-      summary: "Deposits, withdrawals and credits in time order",
+      summary: "Deposits, withdrawals, credits and adjustments in time order",
       parameters: queryParameters(listBalanceOperationsQuery.shape),
       responses: {
         "200": json(
@@ -337,7 +337,7 @@ export const endpoints = {
       },
     },
     post: {
-      summary: "Record a deposit, withdrawal or credit (idempotent by ticket)",
+      summary: "Record a deposit, withdrawal, credit or adjustment (idempotent by ticket)",
       requestBody: { required: true, content: { "application/json": { schema: jsonSchema(createBalanceOperationBody, "input") } } },
       responses: {
         "201": json({ type: "object", properties: { duplicate: { type: "boolean" }, data: ref("BalanceOperation") } }, "Created"),

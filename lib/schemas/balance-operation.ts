@@ -9,19 +9,24 @@ import {
   wholeNumberParam,
 } from "@/lib/schemas/fields";
 
-export const balanceOperationTypes = ["deposit", "withdrawal", "credit"] as const;
+export const balanceOperationTypes = ["deposit", "withdrawal", "credit", "adjustment"] as const;
+export type BalanceOperationType = (typeof balanceOperationTypes)[number];
 
 /**
- * A deposit, withdrawal or credit. The account is named by the journal's `account_id` or, as the
- * EA does, by login and server. `amount` is signed as MT5 books it.
+ * A deposit, withdrawal, credit or adjustment. The account is named by the journal's `account_id`
+ * or, as the EA does, by login and server. `amount` is signed as MT5 books it.
  */
 export const createBalanceOperationBody = z
   .strictObject({
     account_id: z.int().min(1).nullish().meta({ description: "The journal's account id (GET /api/v1/accounts)" }),
     ...accountFields,
-    type: z.enum(balanceOperationTypes),
+    type: z.enum(balanceOperationTypes).meta({
+      description:
+        "deposit and withdrawal: MT5's balance deals; credit: credit deals (not balance); adjustment: any other deal " +
+        "that moves the balance (charge, correction, bonus, commission outside trades, interest, dividend, tax...)",
+    }),
     amount: money.refine((amount) => amount !== 0, { error: "must not be 0" }).meta({
-      description: "Signed: a deposit is positive, a withdrawal negative, a credit either",
+      description: "Signed: a deposit is positive, a withdrawal negative, a credit or an adjustment either",
     }),
     time: brokerTime,
     ticket: ticket.min(1).nullish().meta({ description: "The MT5 deal ticket; the same ticket again is a duplicate" }),

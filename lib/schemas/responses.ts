@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { balanceOperationTypes } from "@/lib/schemas/balance-operation";
 import { positionReasons, positionTypes, sides, sources } from "@/lib/schemas/fields";
 
 // What the API answers, described once for the OpenAPI document.
@@ -21,10 +22,13 @@ export const tradeResource = z.object({
   lot_size: z.number(),
   entry_price: nullableNumber.meta({ description: "null when unknown" }),
   exit_price: nullableNumber,
-  stop_loss: nullableNumber.meta({ description: "null when none" }),
-  take_profit: nullableNumber.meta({ description: "null when none" }),
+  stop_loss: nullableNumber.meta({ description: "At close; null when none" }),
+  take_profit: nullableNumber.meta({ description: "At close; null when none" }),
+  initial_stop_loss: nullableNumber.meta({ description: "SL of the opening deal; null when none or not sent" }),
+  initial_take_profit: nullableNumber.meta({ description: "TP of the opening deal; null when none or not sent" }),
   profit: z.number(),
-  commission: nullableNumber,
+  commission: nullableNumber.meta({ description: "Total commission of the trade (entry_commission included)" }),
+  entry_commission: nullableNumber.meta({ description: "The part of commission from the opening deals; null when not sent" }),
   swap: nullableNumber,
   fee: nullableNumber,
   net_profit: z.number().meta({ description: "profit + commission + swap + fee" }),
@@ -32,7 +36,7 @@ export const tradeResource = z.object({
   close_time: wallClock,
   duration_seconds: nullableInt.meta({ description: "close_time - open_time; null when open_time is unknown" }),
   utc_offset_minutes: nullableInt,
-  magic_number: nullableInt.meta({ description: "0 = manual, null = unknown" }),
+  magic_number: nullableInt.meta({ description: "0 = manual, null = unknown; from our EA the opening deal's magic (the strategy)" }),
   comment: z.string().nullable(),
   created_at: z.string().meta({ description: "When the journal stored it (UTC)" }),
   note: z.string().nullable().meta({ description: "The trader's note (PATCH /api/v1/trades/{id})" }),
@@ -149,21 +153,25 @@ const metricsResource = z.object({
   balance: z
     .object({
       opening: z.number().meta({ description: "Balance when the selection starts: operations and trades before it" }),
-      closing: z.number().meta({ description: "Balance at its end: opening + deposits + withdrawals + net_profit" }),
+      closing: z.number().meta({ description: "Balance at its end: opening + deposits + withdrawals + adjustments + net_profit" }),
       deposits: z.number().meta({ description: "Sum of deposits inside the selection" }),
       withdrawals: z.number().meta({ description: "Sum of withdrawals inside the selection (negative)" }),
+      adjustments: z.number().meta({
+        description: "Sum of adjustments inside the selection (charges, corrections, bonuses, interest, dividends, taxes...), either sign",
+      }),
     })
     .nullable()
     .meta({
       description:
         "Known when the filters select whole accounts (none, or account_id, with from/to) and every account with trades " +
         "has balance operations (POST /api/v1/balance-operations); null otherwise, and at the top level when currencies mix. " +
-        "The balance starts at 0 before an account's first operation. Credits are not balance (as in MT5)",
+        "The balance starts at 0 before an account's first operation. Adjustments move it like deposits and withdrawals " +
+        "(they are not net profit) but alone do not make it known. Credits are not balance (as in MT5)",
     }),
   gain_percent: nullableNumber.meta({
     description:
-      "Time-weighted gain in %: each trade moves a growth index by net / balance before it, so deposits and withdrawals " +
-      "are not profit. null without a known balance, or once the balance reaches zero or below",
+      "Time-weighted gain in %: each trade moves a growth index by net / balance before it, so deposits, withdrawals " +
+      "and adjustments are not profit. null without a known balance, or once the balance reaches zero or below",
   }),
   max_drawdown_percent: nullableNumber.meta({
     description:
@@ -219,7 +227,7 @@ export const strategyResource = z.object({
 export const balanceOperationResource = z.object({
   id: z.int(),
   account_id: z.int(),
-  type: z.enum(["deposit", "withdrawal", "credit"]),
+  type: z.enum(balanceOperationTypes),
   amount: z.number().meta({ description: "Signed, in the account's currency" }),
   time: wallClock,
   ticket: nullableInt,
@@ -255,7 +263,7 @@ const equityPoint = z.object({
   max_drawdown: z.number().meta({ description: "Deepest drawdown reached inside the run" }),
   balance: nullableNumber.meta({
     description:
-      "Account balance at the end of the run (deposits and withdrawals up to its last close time included); " +
+      "Account balance at the end of the run (deposits, withdrawals and adjustments up to its last close time included); " +
       "null where the balance is not known (see the summary's balance)",
   }),
 });

@@ -43,7 +43,35 @@ describe("createTradeBody", () => {
     expect(result.data?.close_time.utcOffsetMinutes).toBe(120);
   });
 
+  it("accepts our EA's fields: initial SL/TP (0 = none) and the entry part of the commission", () => {
+    const ours = {
+      ...legacy,
+      exit_price: 1.08745,
+      initial_stop_loss: 1.08145,
+      initial_take_profit: 0,
+      commission: -7,
+      entry_commission: -3.5,
+      account_login: 5123456,
+      account_server: "Broker-Live",
+    };
+    const result = safeValidate(createTradeBody, ours);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ initial_stop_loss: 1.08145, initial_take_profit: 0, commission: -7, entry_commission: -3.5 });
+    expect(fieldsOf({ ...ours, entry_commission: null, initial_stop_loss: null, initial_take_profit: null })).toEqual([]);
+  });
+
+  it("refuses entry_commission without commission, naming entry_commission", () => {
+    for (const commission of [undefined, null]) {
+      const result = safeValidate(createTradeBody, { ...legacy, commission, entry_commission: -3.5 });
+      expect(result.success ? [] : issueDetails(result.error)).toEqual([{ field: "entry_commission", message: "needs commission" }]);
+    }
+  });
+
   it.each([
+    [{ initial_stop_loss: -1 }, "initial_stop_loss"],
+    [{ initial_take_profit: "1.1" }, "initial_take_profit"],
+    [{ commission: -1, entry_commission: "-0.5" }, "entry_commission"],
+    [{ commission: -1, entry_commission: 2e12 }, "entry_commission"],
     [{ lot_size: 0 }, "lot_size"],
     [{ lot_size: "0.10" }, "lot_size"],
     [{ deal_ticket: 0 }, "deal_ticket"],

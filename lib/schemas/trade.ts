@@ -22,30 +22,51 @@ export const createTradeBody = z
     deal_ticket: ticket.min(1),
     position_ticket: ticket.nullish(),
     position_type: z.enum(positionTypes).meta({
-      description: "As sent. The legacy EA sends the exit deal's direction (the opposite of the position's side).",
+      description:
+        "As sent. Our EA sends the position's real side; the legacy EA sends the exit deal's direction (the opposite of " +
+        "the position's side).",
     }),
     position_reason: z.enum(positionReasons).nullish(),
     lot_size: z.number().gt(0).max(1e6),
     entry_price: price.nullish().meta({ description: "0 means unknown" }),
-    stop_loss: price.nullish().meta({ description: "0 means none" }),
-    take_profit: price.nullish().meta({ description: "0 means none" }),
+    stop_loss: price.nullish().meta({ description: "At close; 0 means none" }),
+    take_profit: price.nullish().meta({ description: "At close; 0 means none" }),
     profit: money.meta({ description: "Gross profit of this exit deal (no commission, swap or fee)" }),
     open_time: brokerTime.nullish().meta({ description: '"1970.01.01 00:00:00" means unknown' }),
     close_time: brokerTime,
-    magic_number: ticket.nullish().meta({ description: "0 = manual trade" }),
+    magic_number: ticket.nullish().meta({
+      description:
+        "0 = manual trade. Our EA sends the opening deal's magic (the strategy), also when the position was closed by " +
+        "hand (whose exit deal has magic 0)",
+    }),
     // Extended payload
     exit_price: price.nullish(),
-    commission: money.nullish(),
+    initial_stop_loss: price.nullish().meta({ description: "SL of the opening deal; 0 means none" }),
+    initial_take_profit: price.nullish().meta({ description: "TP of the opening deal; 0 means none" }),
+    commission: money.nullish().meta({
+      description: "The trade's total commission: the exit deal's own plus its share of the entry commission",
+    }),
+    entry_commission: money.nullish().meta({
+      description:
+        "The part of `commission` that comes from the position's opening deals (the entry commission split across exits " +
+        "by exit volume, the last exit taking the remainder). Needs commission; net_profit does not add it again",
+    }),
     swap: money.nullish(),
     fee: money.nullish(),
     comment: z.string().max(255).nullish(),
     utc_offset_minutes: z.int().min(-14 * 60).max(14 * 60).nullish().meta({
-      description: "Broker time minus UTC, a hint only; an ISO time's offset fills it too",
+      description:
+        "Broker time minus UTC, a hint only: it fills an empty value but a different one is never a conflict (DST); " +
+        "an ISO time's offset fills it too",
     }),
     ...accountFields,
   })
   .superRefine((trade, ctx) => {
     checkAccountFields(trade, ctx);
+    // entry_commission is a part of commission, so it cannot come without the whole.
+    if (trade.entry_commission != null && trade.commission == null) {
+      ctx.addIssue({ code: "custom", path: ["entry_commission"], message: "needs commission" });
+    }
     const open = trade.open_time;
     // 1970.01.01 00:00:00 is the legacy EA's "opening deal not found".
     if (open && open.seconds > 0 && trade.close_time && open.seconds > trade.close_time.seconds) {

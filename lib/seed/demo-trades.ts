@@ -96,7 +96,8 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
       const breakeven = !win && outcome < strategy.winRate + 0.03;
       const positionTicket = ticket++;
       const exits = random() < 0.15 && lots >= 0.2 ? [round(lots / 2, 2), round(lots - round(lots / 2, 2), 2)] : [lots];
-      const entryCommission = -round(spec.commissionPerLot * lots * 0.5, 2);
+      // Rounded after the sign, so a free symbol's entry commission is 0, not -0.
+      const entryCommission = round(-spec.commissionPerLot * lots * 0.5, 2);
       let commissionLeft = entryCommission;
       exits.forEach((volume, part) => {
         const closeTime = openTime + Math.floor(hold * (part + 1) / exits.length);
@@ -108,6 +109,8 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
         const entryShare = last ? commissionLeft : round((entryCommission * volume) / lots, 2);
         commissionLeft = round(commissionLeft - entryShare, 2);
         const nights = Math.floor((closeTime - openTime) / 86_400);
+        // After a winning partial close the trader moves the stop of the rest to breakeven.
+        const stopAtClose = part > 0 && win ? entry : stopLoss;
         trades.push({
           symbol: spec.symbol,
           order_ticket: ticket++,
@@ -118,10 +121,13 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
           lot_size: volume,
           entry_price: entry,
           exit_price: exit,
-          stop_loss: stopLoss,
+          stop_loss: stopAtClose,
           take_profit: takeProfit,
+          initial_stop_loss: stopLoss,
+          initial_take_profit: takeProfit,
           profit,
           commission: round(entryShare - (spec.commissionPerLot * volume) / 2, 2),
+          entry_commission: entryShare,
           swap: nights > 0 ? round(-0.8 * nights * volume * 10, 2) : 0,
           fee: 0,
           open_time: formatMt5Time(openTime),
@@ -141,8 +147,9 @@ export function generateDemoTrades(options: DemoOptions = {}): Record<string, un
 
 /**
  * Balance operations for demo trades, as the EA would send them: per account an initial deposit
- * 10,000 three days before its first close, a credit (which is not balance), a top-up of 5,000
- * and a withdrawal of 3,000 one second after a trade's close, so that they land inside trading days.
+ * 10,000 three days before its first close, a credit (which is not balance), a top-up of 5,000,
+ * a platform fee of 25 (an adjustment) and a withdrawal of 3,000 one second after a trade's close,
+ * so that they land inside trading days.
  */
 export function generateDemoBalanceOperations(trades: Record<string, unknown>[]): Record<string, unknown>[] {
   const byAccount = new Map<string, Record<string, unknown>[]>();
@@ -162,6 +169,7 @@ export function generateDemoBalanceOperations(trades: Record<string, unknown>[])
       { type: "credit", amount: 500, time: after(n / 4, 1), comment: "Bonus" },
       { type: "deposit", amount: 5_000, time: after(n / 3, 1), comment: "Top-up" },
       { type: "withdrawal", amount: -3_000, time: after((2 * n) / 3, 1), comment: "Withdrawal" },
+      { type: "adjustment", amount: -25, time: after(n / 2, 1), comment: "Platform fee" },
     ].map((operation) => ({ ...account, ...operation, ticket: ticket++ }));
   });
 }

@@ -374,9 +374,14 @@ export const validTrade: fc.Arbitrary<JsonObject> = fc
     offset: utcOffset,
     sendOffset: fc.boolean(),
     magicNumber: fc.option(fc.oneof(fc.constantFrom(0, 12345, 2002), positiveTicket), { nil: null }),
-    extended: fc.subarray(["exit_price", "commission", "swap", "fee", "comment", "account"] as const),
+    extended: fc.subarray(
+      ["exit_price", "initial_stop_loss", "initial_take_profit", "commission", "entry_commission", "swap", "fee", "comment", "account"] as const,
+    ),
     exitPrice: price,
+    initialStopLoss: price,
+    initialTakeProfit: price,
     commission: money.map((value) => -Math.abs(value)),
+    entryCommission: money.map((value) => -Math.abs(value)),
     swap: money,
     fee: money,
     comment,
@@ -417,6 +422,12 @@ export const validTrade: fc.Arbitrary<JsonObject> = fc
         entries.push(["exit_price", pooled === null ? draw.exitPrice : 1.2 + pooled / 1000]);
       } else if (field === "comment") {
         entries.push(["comment", pooled === null ? draw.comment : `pool ${pooled}`]);
+      } else if (field === "initial_stop_loss" || field === "initial_take_profit") {
+        const drawn = field === "initial_stop_loss" ? draw.initialStopLoss : draw.initialTakeProfit;
+        entries.push([field, pooled === null ? drawn : (field === "initial_stop_loss" ? 0.9 : 1.6) + pooled / 1000]);
+      } else if (field === "entry_commission") {
+        // A part of commission: sent only with it, as the schema requires.
+        if (draw.extended.includes("commission")) entries.push([field, pooled === null ? draw.entryCommission : -(pooled % 3) / 8]);
       } else {
         entries.push([field, pooled === null ? draw[field] : -(pooled % 5) / 4]);
       }
@@ -731,7 +742,8 @@ const validBalanceOperation = (accountIds: readonly number[]): fc.Arbitrary<Json
     const pooled = draw.pooled;
     const type = pooled === null ? draw.type : balanceOperationTypes[pooled % balanceOperationTypes.length]!;
     const amount = pooled === null ? draw.amount : pooled * 100 + 0.5;
-    const sign = type === "withdrawal" || (type === "credit" && draw.negativeCredit && pooled === null) ? -1 : 1;
+    const eitherSign = type === "credit" || type === "adjustment";
+    const sign = type === "withdrawal" || (eitherSign && draw.negativeCredit && pooled === null) ? -1 : 1;
     const account = pooled === null ? draw.account : fuzzAccounts[pooled % fuzzAccounts.length]!;
     const entries: [string, Jsonish][] =
       draw.byId && pooled === null

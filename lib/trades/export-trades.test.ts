@@ -8,6 +8,7 @@ import { exportTradesQuery, listTradesQuery } from "@/lib/schemas/trade-query";
 import { createTradeBody } from "@/lib/schemas/trade";
 import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
 import { generateDemoTrades } from "@/lib/seed/demo-trades";
+import { toLegacyKeys } from "@/lib/test/fixtures";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { exportFileName, exportTrades } from "@/lib/trades/export-trades";
 import { listTrades } from "@/lib/trades/list-trades";
@@ -25,8 +26,7 @@ const awkward = ['a, "b"\r\nc', "=1+1", "-sl moved", "@user", "'quoted", "Größ
 beforeAll(() => {
   resetDatabase();
   // Legacy rows (no open time -> null duration) put nulls into the duration sort.
-  const legacy = { ...demo[0], deal_ticket: 1, open_time: "1970.01.01 00:00:00" } as Record<string, unknown>;
-  for (const key of ["account_login", "account_server", "account_currency", "exit_price", "commission", "swap", "fee", "comment", "utc_offset_minutes"]) delete legacy[key];
+  const legacy = { ...toLegacyKeys(demo[0]!), deal_ticket: 1, open_time: "1970.01.01 00:00:00" };
   const odd = awkward.map((comment, index) => ({ ...demo[index + 5], deal_ticket: 10 + index, comment }));
   storeTrades([...demo, legacy, { ...legacy, deal_ticket: 2 }, ...odd].map((trade) => validate(createTradeBody, trade, "trade")));
   for (let id = 2; id <= 80; id += 2) updateTradeJournal(id, validate(updateTradeJournalBody, { tags: ["london"] }, "trade"));

@@ -4,6 +4,7 @@ import { validate } from "@/lib/http/validate";
 import { listTradesQuery } from "@/lib/schemas/trade-query";
 import { createTradeBody } from "@/lib/schemas/trade";
 import { generateDemoTrades } from "@/lib/seed/demo-trades";
+import { toLegacyKeys } from "@/lib/test/fixtures";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { listTrades } from "@/lib/trades/list-trades";
 import { storeTrades } from "@/lib/trades/store-trades";
@@ -17,8 +18,7 @@ let all: TradeResource[];
 beforeAll(() => {
   resetDatabase();
   // Legacy rows (no open time -> null duration) make the nullable sort meaningful.
-  const legacy = { ...demo[0], deal_ticket: 1, open_time: "1970.01.01 00:00:00" } as Record<string, unknown>;
-  for (const key of ["account_login", "account_server", "account_currency", "exit_price", "commission", "swap", "fee", "comment", "utc_offset_minutes"]) delete legacy[key];
+  const legacy = { ...toLegacyKeys(demo[0]!), deal_ticket: 1, open_time: "1970.01.01 00:00:00" };
   storeTrades([...demo, legacy, { ...legacy, deal_ticket: 2 }].map((trade) => validate(createTradeBody, trade, "trade")));
   all = list({ limit: "500" }).data;
 });

@@ -22,8 +22,11 @@ const legacyRow: TradeRecord = {
     exitPrice: null,
     stopLoss: null,
     takeProfit: 1.08745,
+    initialStopLoss: null,
+    initialTakeProfit: null,
     profit: 40,
     commission: null,
+    entryCommission: null,
     swap: null,
     fee: null,
     openTime: 1767348672,
@@ -66,6 +69,30 @@ describe("reconcileTrade", () => {
       differences: [
         { field: "side", stored: "BUY", received: "SELL" },
         { field: "lot_size", stored: 0.1, received: 0.2 },
+      ],
+    });
+  });
+
+  it("fills our EA's initial SL/TP and entry commission on a row that lacks them, net profit unchanged by the entry part", () => {
+    const verdict = reconcileTrade(
+      legacyRow,
+      again({ commission: -7, entryCommission: -3.5, initialStopLoss: 1.08945, initialTakeProfit: 1.07745 }),
+    );
+    expect(verdict).toMatchObject({
+      status: "enriched",
+      fields: ["initial_stop_loss", "initial_take_profit", "commission", "entry_commission"],
+    });
+    expect(verdict.status === "enriched" && verdict.values).toMatchObject({ entryCommission: -3.5, initialStopLoss: 1.08945, netProfit: 33 });
+  });
+
+  it("compares initial SL/TP and entry commission like the other fields", () => {
+    const stored = { ...legacyRow, commission: -7, entryCommission: -3.5, initialStopLoss: 1.08945, initialTakeProfit: null };
+    expect(reconcileTrade(stored, again({ commission: -7, entryCommission: -3.5, initialStopLoss: 1.08945 }))).toEqual({ status: "duplicate" });
+    expect(reconcileTrade(stored, again({ commission: -7, entryCommission: -3, initialStopLoss: 1.0895, initialTakeProfit: 1.07 }))).toEqual({
+      status: "conflict",
+      differences: [
+        { field: "initial_stop_loss", stored: 1.08945, received: 1.0895 },
+        { field: "entry_commission", stored: -3.5, received: -3 },
       ],
     });
   });

@@ -3,7 +3,7 @@ import { sqlite } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import { validate } from "@/lib/http/validate";
 import { createTradeBody } from "@/lib/schemas/trade";
-import { legacyPayloadText } from "@/lib/test/fixtures";
+import { legacyPayloadText, ourEaFields } from "@/lib/test/fixtures";
 import { resetDatabase } from "@/lib/test/reset-database";
 import { createTrade } from "@/lib/trades/create-trade";
 import { createTradeBatch } from "@/lib/trades/create-trade-batch";
@@ -12,6 +12,8 @@ import { storeTrades } from "@/lib/trades/store-trades";
 
 const legacy = JSON.parse(legacyPayloadText) as Record<string, unknown>;
 const account = { account_login: 5123456, account_server: "Broker-Live", account_currency: "USD" };
+// Our EA's payload without its account: it lands on the legacy row of the default account.
+const noAccount = { account_login: undefined, account_server: undefined, account_currency: undefined };
 const body = (payload: Record<string, unknown>) => validate(createTradeBody, payload, "trade");
 const rowCount = () => (sqlite().prepare("SELECT COUNT(*) AS n FROM trades").get() as { n: number }).n;
 
@@ -110,6 +112,59 @@ describe("createTrade", () => {
       parseEnv({ LEGACY_POSITION_TYPE: "position" }).LEGACY_POSITION_TYPE,
     );
     expect(values.side).toBe("SELL");
+  });
+});
+
+describe("our EA's initial SL/TP and entry commission", () => {
+  const ours = { ...legacy, ...account, ...ourEaFields, swap: -0.25, fee: 0 };
+  const storedColumns = (id: number) =>
+    sqlite().prepare("SELECT initial_stop_loss, initial_take_profit, commission, entry_commission, net_profit FROM trades WHERE id = ?").get(id);
+
+  it("stores them (0 as none), answers them, and keeps commission the total in net profit", async () => {
+    const result = await createTrade(body(ours));
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({
+      data: { stop_loss: 1.08345, initial_stop_loss: 1.08045, initial_take_profit: null, commission: -7, entry_commission: -3.5, net_profit: 32.75 },
+    });
+    expect(storedColumns(1)).toEqual({ initial_stop_loss: 1.08045, initial_take_profit: null, commission: -7, entry_commission: -3.5, net_profit: 32.75 });
+    expect(getTradeOrThrow(1)).toMatchObject({ initial_stop_loss: 1.08045, initial_take_profit: null, entry_commission: -3.5 });
+  });
+
+  it("leaves them null for the legacy payload, whose answer is otherwise what it was", async () => {
+    const result = await createTrade(body(legacy));
+    expect(result.status).toBe(201);
+    expect(storedColumns(1)).toEqual({ initial_stop_loss: null, initial_take_profit: null, commission: null, entry_commission: null, net_profit: 40 });
+    expect(result.body.data).toMatchObject({ stop_loss: null, take_profit: 1.08745, initial_stop_loss: null, initial_take_profit: null, entry_commission: null });
+  });
+
+  it("a batch: fills them on a legacy row, is a duplicate when equal, a conflict naming the field when not", () => {
+    const result = createTradeBatch([
+      legacy,
+      { ...ours, ...noAccount },
+      { ...ours, ...noAccount },
+      { ...ours, ...noAccount, entry_commission: -3 },
+      { ...ours, ...noAccount, initial_stop_loss: 1.0805 },
+    ]);
+    expect(result.results).toEqual([
+      { index: 0, status: "created", trade_id: 1 },
+      {
+        index: 1,
+        status: "enriched",
+        trade_id: 1,
+        enriched: ["exit_price", "stop_loss", "initial_stop_loss", "commission", "entry_commission", "swap", "fee"],
+      },
+      { index: 2, status: "duplicate", trade_id: 1 },
+      { index: 3, status: "conflict", trade_id: 1, errors: [{ field: "trades.3.entry_commission", message: "stored -3.5, received -3" }] },
+      { index: 4, status: "conflict", trade_id: 1, errors: [{ field: "trades.4.initial_stop_loss", message: "stored 1.08045, received 1.0805" }] },
+    ]);
+    expect(storedColumns(1)).toEqual({ initial_stop_loss: 1.08045, initial_take_profit: null, commission: -7, entry_commission: -3.5, net_profit: 32.75 });
+  });
+
+  it("refuses entry_commission without commission in a batch item, storing the others", () => {
+    const { commission: _commission, ...withoutCommission } = ours;
+    const result = createTradeBatch([withoutCommission, { ...ours, deal_ticket: 9 }]);
+    expect(result.results[0]).toEqual({ index: 0, status: "invalid", errors: [{ field: "trades.0.entry_commission", message: "needs commission" }] });
+    expect(result.counts).toMatchObject({ created: 1, invalid: 1 });
   });
 });
 

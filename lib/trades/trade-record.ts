@@ -20,8 +20,11 @@ export interface TradeRecord {
   exitPrice: number | null;
   stopLoss: number | null;
   takeProfit: number | null;
+  initialStopLoss: number | null;
+  initialTakeProfit: number | null;
   profit: number;
   commission: number | null;
+  entryCommission: number | null;
   swap: number | null;
   fee: number | null;
   netProfit: number;
@@ -54,8 +57,11 @@ export const tradeColumns = {
   exitPrice: "exit_price",
   stopLoss: "stop_loss",
   takeProfit: "take_profit",
+  initialStopLoss: "initial_stop_loss",
+  initialTakeProfit: "initial_take_profit",
   profit: "profit",
   commission: "commission",
+  entryCommission: "entry_commission",
   swap: "swap",
   fee: "fee",
   netProfit: "net_profit",
@@ -104,8 +110,11 @@ export function toTradeResource(trade: TradeRecord & Partial<TradeJournal>): Tra
     exit_price: trade.exitPrice,
     stop_loss: trade.stopLoss,
     take_profit: trade.takeProfit,
+    initial_stop_loss: trade.initialStopLoss,
+    initial_take_profit: trade.initialTakeProfit,
     profit: trade.profit,
     commission: trade.commission,
+    entry_commission: trade.entryCommission,
     swap: trade.swap,
     fee: trade.fee,
     net_profit: trade.netProfit,

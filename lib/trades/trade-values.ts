@@ -32,8 +32,12 @@ export function toTradeValues(
     exitPrice: positiveOrNull(body.exit_price),
     stopLoss: positiveOrNull(body.stop_loss),
     takeProfit: positiveOrNull(body.take_profit),
+    initialStopLoss: positiveOrNull(body.initial_stop_loss),
+    initialTakeProfit: positiveOrNull(body.initial_take_profit),
     profit: body.profit,
+    // commission is the total; entry_commission only says how much of it came from the entry.
     commission: body.commission ?? null,
+    entryCommission: body.entry_commission ?? null,
     swap: body.swap ?? null,
     fee: body.fee ?? null,
     openTime,

@@ -20,8 +20,11 @@ const trade: TradeResource = {
   exit_price: 2048.1,
   stop_loss: null,
   take_profit: 2040,
+  initial_stop_loss: 2055.75,
+  initial_take_profit: null,
   profit: 21.5,
   commission: -0.7,
+  entry_commission: -0.35,
   swap: -1.23,
   fee: 0,
   net_profit: 19.57,
@@ -93,6 +96,9 @@ describe("trade CSV lines", () => {
       deal_ticket: "9007199254740991",
       position_ticket: null,
       commission: "-0.7",
+      entry_commission: "-0.35",
+      initial_stop_loss: "2055.75",
+      initial_take_profit: null,
       utc_offset_minutes: "-300",
       close_time: "2026-01-02T14:00:00",
       comment: 'tp, "runner"\r\nsecond line',
@@ -109,6 +115,7 @@ describe("trade CSV lines", () => {
       { comment: "'already quoted", note: "-5 pips, then \"BE\"\n", tags: ["=sum", "@me", "+1", "-x", "'q"] },
       { comment: "\t", symbol: "DE40 Größe", note: "🙂 日本語", tags: ["ünï"] },
       { side: null, open_time: null, duration_seconds: null, magic_number: null, order_ticket: null, comment: null },
+      { initial_stop_loss: null, initial_take_profit: 2031.4, entry_commission: 0 },
     ];
     const trades = awkward.map((change, index) => ({ ...trade, id: index + 1, ...change }));
     const text = tradeCsvHeader() + trades.map(tradeCsvLine).join("");

@@ -9,6 +9,7 @@ import { Signed } from "@/components/ui/signed";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { equityAtTrade } from "@/lib/analytics/equity-at-trade";
 import { getEquitySeries } from "@/lib/analytics/get-equity-series";
+import { measureTradeRisk } from "@/lib/analytics/trade-risk";
 import { ApiError } from "@/lib/http/api-error";
 import { listTradesQuery } from "@/lib/schemas/trade-query";
 import { listStrategies } from "@/lib/strategies/list-strategies";
@@ -130,23 +131,49 @@ export default async function TradePage({ params, searchParams }: Props) {
   );
 }
 
-/** Net, costs, duration, distances to the stops and the R-multiple. */
+/** Net, costs, the stops and distances to them, the R-multiple, duration; in pairs (initial SL/TP beside those at close). */
 function derivedValues(trade: TradeResource): [string, React.ReactNode][] {
-  const direction = trade.side === "BUY" ? 1 : trade.side === "SELL" ? -1 : null;
   const costs = costsOf(trade);
   const entry = trade.entry_price;
-  const risk = entry !== null && trade.stop_loss !== null ? Math.abs(entry - trade.stop_loss) : null;
-  const reward = entry !== null && trade.take_profit !== null ? Math.abs(trade.take_profit - entry) : null;
-  const move = entry !== null && trade.exit_price !== null && direction !== null ? (trade.exit_price - entry) * direction : null;
-  const rMultiple = move !== null && risk ? move / risk : null;
+  const { stop, risk, reward, move, rMultiple } = measureTradeRisk(trade);
+  const stopName = stop === "initial" ? "the initial stop loss" : "the stop loss at close (no initial stop was sent)";
   return [
     ["Net", <Signed key="net" value={trade.net_profit} />],
     ["Profit", formatMoney(trade.profit)],
+    [
+      "Commission",
+      trade.entry_commission === null ? (
+        formatMoney(trade.commission)
+      ) : (
+        <span>
+          {formatMoney(trade.commission)} <Hint>(entry {formatMoney(trade.entry_commission)})</Hint>
+        </span>
+      ),
+    ],
     ["Costs", formatMoney(costs)],
-    ["Duration", formatDuration(trade.duration_seconds)],
     ["Entry → exit", `${formatPrice(entry)} → ${formatPrice(trade.exit_price)}`],
     ["Move in price", move === null ? "—" : formatPrice(move)],
-    ["SL distance", formatPrice(risk)],
+    [
+      "Initial SL / TP",
+      trade.initial_stop_loss === null && trade.initial_take_profit === null ? (
+        <span>
+          — <Hint>(not sent)</Hint>
+        </span>
+      ) : (
+        `${formatPrice(trade.initial_stop_loss)} / ${formatPrice(trade.initial_take_profit)}`
+      ),
+    ],
+    ["SL / TP at close", `${formatPrice(trade.stop_loss)} / ${formatPrice(trade.take_profit)}`],
+    [
+      "SL distance",
+      risk === null ? (
+        "—"
+      ) : (
+        <span>
+          {formatPrice(risk)} <Hint>({stop === "initial" ? "initial" : "at close"})</Hint>
+        </span>
+      ),
+    ],
     ["TP distance", formatPrice(reward)],
     ["Planned reward : risk", risk && reward !== null ? formatRatio(reward / risk) : "—"],
     [
@@ -155,14 +182,18 @@ function derivedValues(trade: TradeResource): [string, React.ReactNode][] {
         "— (no stop loss, or no entry/exit)"
       ) : (
         <span>
-          {formatRatio(rMultiple)}R{" "}
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">from the stop loss at close (no initial stop was sent)</span>
+          {formatRatio(rMultiple)}R <Hint>from {stopName}</Hint>
         </span>
       ),
     ],
+    ["Duration", formatDuration(trade.duration_seconds)],
     ["Reason", trade.position_reason?.replaceAll("_", " ").toLowerCase() ?? "—"],
     ["Source", trade.source],
   ];
+}
+
+function Hint({ children }: { children: React.ReactNode }) {
+  return <span className="text-xs text-zinc-500 dark:text-zinc-400">{children}</span>;
 }
 
 function Field({ label, mono = false, children }: { label: string; mono?: boolean; children: React.ReactNode }) {

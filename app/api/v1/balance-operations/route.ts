@@ -7,7 +7,7 @@ import { searchParamsObject } from "@/lib/http/search-params";
 import { validate } from "@/lib/http/validate";
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
 
-// GET /api/v1/balance-operations - deposits, withdrawals and credits in time order
+// GET /api/v1/balance-operations - deposits, withdrawals, credits and adjustments in time order
 export const GET = route("read", async (request, _params, principal) => {
   const query = limitToAccount(principal, validate(listBalanceOperationsQuery, searchParamsObject(request.url), "query"));
   const operations = await listBalanceOperations(query);
@@ -17,7 +17,7 @@ export const GET = route("read", async (request, _params, principal) => {
   });
 });
 
-// POST /api/v1/balance-operations - record a deposit, withdrawal or credit
+// POST /api/v1/balance-operations - record a deposit, withdrawal, credit or adjustment
 export const POST = route("ingest", async (request, _params, principal) => {
   const body = validate(createBalanceOperationBody, await readJsonBody(request, 16 * kib), "balance operation");
   // An operation always names its account: a key tied to another one is refused.
