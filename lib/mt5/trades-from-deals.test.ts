@@ -100,6 +100,7 @@ describe("buildTradeRecord on a netting account", () => {
       lot_size: 1.5,
       entry_price: 1.101,
       exit_price: 1.104,
+      stop_loss: null, // 1.11 on the deal is the new short's
       profit: 450,
       commission: -9,
       entry_commission: -4.5,

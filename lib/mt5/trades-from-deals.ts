@@ -86,7 +86,7 @@ const volumeDigits = 8;
  * - the leg's entry costs (commission, swap and fee of its IN deals) are shared out by the fraction
  *   of the open volume each exit closes; the exit that closes the leg takes what is left;
  * - an INOUT deal's commission and fee are split between its closing and opening parts by volume;
- *   its profit and swap belong to the closing part.
+ *   its profit and swap belong to the closing part, its SL/TP to the opening part.
  * Returns null when the ticket is not an exit deal of these deals.
  */
 export function buildTradeRecord(deals: readonly Deal[], exitTicket: number, precision: Precision): TradeFromDeals | null {
@@ -210,8 +210,9 @@ function toTrade(
     lot_size: roundTo(closed, volumeDigits),
     entry_price: leg !== null && leg.enteredVolume > 0 ? roundTo(leg.enteredValue / leg.enteredVolume, priceDigits) : null,
     exit_price: roundTo(exit.price, priceDigits),
-    stop_loss: priceOrNull(exit.sl, priceDigits),
-    take_profit: priceOrNull(exit.tp, priceDigits),
+    // An INOUT deal's SL/TP are the new position's (from its order), not the closed one's at close.
+    stop_loss: exit.entry === "INOUT" ? null : priceOrNull(exit.sl, priceDigits),
+    take_profit: exit.entry === "INOUT" ? null : priceOrNull(exit.tp, priceDigits),
     initial_stop_loss: leg === null ? null : priceOrNull(leg.initialStopLoss, priceDigits),
     initial_take_profit: leg === null ? null : priceOrNull(leg.initialTakeProfit, priceDigits),
     profit: roundTo(exit.profit, moneyDigits),

@@ -400,8 +400,10 @@ void FillTrade(JournalTrade &trade, const JournalDeal &exit_deal, const JournalL
    trade.has_entry_price = leg.active && leg.entered_volume > 0;
    trade.entry_price = trade.has_entry_price ? RoundTo(leg.entered_value / leg.entered_volume, price_digits) : 0.0;
    trade.exit_price = RoundTo(exit_deal.price, price_digits);
-   trade.stop_loss = exit_deal.sl > 0 ? RoundTo(exit_deal.sl, price_digits) : 0.0;
-   trade.take_profit = exit_deal.tp > 0 ? RoundTo(exit_deal.tp, price_digits) : 0.0;
+   // An INOUT deal's SL/TP are the new position's (from its order), not the closed one's at close.
+   bool reversal = exit_deal.entry == DEAL_ENTRY_INOUT;
+   trade.stop_loss = (!reversal && exit_deal.sl > 0) ? RoundTo(exit_deal.sl, price_digits) : 0.0;
+   trade.take_profit = (!reversal && exit_deal.tp > 0) ? RoundTo(exit_deal.tp, price_digits) : 0.0;
    trade.initial_stop_loss = (leg.active && leg.initial_sl > 0) ? RoundTo(leg.initial_sl, price_digits) : 0.0;
    trade.initial_take_profit = (leg.active && leg.initial_tp > 0) ? RoundTo(leg.initial_tp, price_digits) : 0.0;
    trade.profit = RoundTo(exit_deal.profit, money_digits);
