@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { mergeDefaultAccount } from "@/app/settings/actions";
 import { AccountSection } from "@/components/settings/account-section";
+import { cardClass, codeClass } from "@/components/settings/form-parts";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { JournalEaSection } from "@/components/settings/journal-ea-section";
 import { MergeAccountForm } from "@/components/settings/merge-account-form";
@@ -20,9 +21,6 @@ import { formatInteger } from "@/lib/ui/format";
 import { plural } from "@/lib/ui/plural";
 
 export const metadata: Metadata = { title: "Settings" };
-
-const cardClass = "rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900";
-const codeClass = "rounded bg-zinc-100 px-1 wrap-anywhere dark:bg-zinc-800";
 
 export default async function SettingsPage() {
   const [accounts, operations, strategies, origin] = await Promise.all([

@@ -1,10 +1,9 @@
 import { addApiKey, removeApiKey } from "@/app/settings/actions";
 import { ApiKeyForm } from "@/components/settings/api-key-form";
 import { ConfirmButton } from "@/components/settings/confirm-button";
+import { cardClass } from "@/components/settings/form-parts";
 import type { AccountResource } from "@/lib/accounts/account-resource";
 import type { ApiKeyRecord } from "@/lib/auth/api-keys";
-
-const cardClass = "rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900";
 
 // Stored times are UTC instants (not broker times): shown in UTC, as the server has no idea of the reader's zone.
 const formatInstant = (iso: string | null) => (iso === null ? "never" : `${iso.slice(0, 16).replace("T", " ")} UTC`);

@@ -2,7 +2,10 @@ import { useId } from "react";
 import type { SettingsFormState } from "@/app/settings/actions";
 
 // The small pieces every settings form shares: a labelled field that shows the API's message for it,
-// the outcome line, and the button styles.
+// the outcome line, the button styles, and the card and code styles of the settings sections.
+
+export const cardClass = "rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900";
+export const codeClass = "rounded bg-zinc-100 px-1 wrap-anywhere dark:bg-zinc-800";
 
 export const inputClass =
   "w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:aria-invalid:border-red-500";

@@ -1,8 +1,5 @@
+import { cardClass, codeClass } from "@/components/settings/form-parts";
 import { eaInputs } from "@/lib/ea/ea-inputs";
-
-const cardClass = "rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
-const codeClass = "rounded bg-zinc-100 px-1 wrap-anywhere dark:bg-zinc-800";
-
 
 /**
  * How to run the journal's own EA against this server: the URL MetaTrader must allow, the key to
@@ -10,7 +7,7 @@ const codeClass = "rounded bg-zinc-100 px-1 wrap-anywhere dark:bg-zinc-800";
  */
 export function JournalEaSection({ origin, keysRequired }: { origin: string; keysRequired: boolean }) {
   return (
-    <section aria-labelledby="journal-ea" className={`space-y-4 ${cardClass}`}>
+    <section aria-labelledby="journal-ea" className={`space-y-4 ${cardClass} p-5`}>
       <h2 id="journal-ea" className="text-lg font-semibold">
         Journal EA
       </h2>
