@@ -154,7 +154,7 @@ describe("the MQL5 code and its TypeScript model point at each other", () => {
 
   it("every method of CTradeJournal has its twin in EaModel", () => {
     const declaration = functionBody(journalMqh, "class CTradeJournal");
-    const methods = [...declaration.matchAll(/^\s+(?:bool|void|string|int)\s+(\w+)\(/gm)].map(([, name]) => name!);
+    const methods = [...declaration.matchAll(/^\s+(?:bool|void|string|int|datetime)\s+(\w+)\(/gm)].map(([, name]) => name!);
     expect(methods.length).toBeGreaterThan(15);
     const model = read("lib/ea/ea-model.ts");
     const notModelled = ["Log", "ShowStatus", "Shutdown"]; // the chart and the Experts log

@@ -1,5 +1,5 @@
 import { EaQueue } from "@/lib/ea/ea-queue";
-import { buildBalanceRecord, type BalanceRecord } from "@/lib/mt5/balance-from-deal";
+import { buildBalanceRecord, isBalanceDeal, type BalanceRecord } from "@/lib/mt5/balance-from-deal";
 import { buildTradeRecord, byTimeThenTicket, isExitDeal, type Deal, type TradeFromDeals } from "@/lib/mt5/trades-from-deals";
 import { formatMt5Time } from "@/lib/time/broker-time";
 
@@ -122,10 +122,7 @@ export class EaModel {
   async onTimerTick(): Promise<void> {
     if (!this.attached && !this.attach()) return;
     const connected = this.terminal.connected();
-    if (connected && !this.wasConnected) {
-      const last = this.queue.lastAcknowledgedClose();
-      this.startBackfill(last > 0 ? last - day : this.terminal.tradeServerTime() - this.settings.backfillDays * day);
-    }
+    if (connected && !this.wasConnected) this.startBackfill(this.backfillStart());
     this.wasConnected = connected;
     this.processPendingDeals();
     this.collectBackfill();
@@ -166,12 +163,15 @@ export class EaModel {
     this.queue.open(this.terminal.commonFiles, login, server);
     this.attached = true;
     this.problem = "";
-    const last = this.queue.lastAcknowledgedClose();
-    const from =
-      this.queue.stateExists() && last > 0 ? last - day : this.terminal.tradeServerTime() - this.settings.backfillDays * day;
-    this.startBackfill(from);
+    this.startBackfill(this.backfillStart());
     this.wasConnected = this.terminal.connected();
     return true;
+  }
+
+  /** The last acknowledged close time minus a day; InpBackfillDays back on the first run. */
+  private backfillStart(): number {
+    const last = this.queue.lastAcknowledgedClose();
+    return last > 0 ? last - day : this.terminal.tradeServerTime() - this.settings.backfillDays * day;
   }
 
   /** InpMagicNumbers and InpJournalManualTrades, on the opening deal's magic number. */
@@ -242,7 +242,7 @@ export class EaModel {
     const chunk = after.slice(0, backfillChunk);
     const before = this.queue.count();
     for (const deal of chunk) {
-      if (isExitDeal(deal) || deal.type !== "BUY" && deal.type !== "SELL") this.enqueueDeal(deal);
+      if (isExitDeal(deal) || isBalanceDeal(deal)) this.enqueueDeal(deal);
       this.backfillTime = deal.time;
       this.backfillTicket = deal.ticket;
     }

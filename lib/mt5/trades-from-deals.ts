@@ -99,7 +99,7 @@ export function buildTradeRecord(deals: readonly Deal[], exitTicket: number, pre
   let leg: Leg | null = null;
   for (const deal of history) {
     if (deal.entry === "IN") {
-      leg ??= openLeg(deal, 0, zeroCosts());
+      leg ??= openLeg(deal);
       addToLeg(leg, deal, deal.volume, { commission: deal.commission, swap: deal.swap, fee: deal.fee });
       continue;
     }
@@ -121,7 +121,7 @@ export function buildTradeRecord(deals: readonly Deal[], exitTicket: number, pre
         swap: 0,
         fee: roundTo(deal.fee - exitCosts.fee, precision.moneyDigits),
       };
-      leg = openLeg(deal, 0, zeroCosts());
+      leg = openLeg(deal);
       addToLeg(leg, deal, opened, openingCosts);
     }
   }
@@ -150,17 +150,17 @@ interface Leg {
   pool: Costs;
 }
 
-function openLeg(deal: Deal, volume: number, pool: Costs): Leg {
+function openLeg(deal: Deal): Leg {
   return {
     side: deal.type === "SELL" ? "SELL" : "BUY",
     openTime: deal.time,
     magic: deal.magic,
     initialStopLoss: deal.sl,
     initialTakeProfit: deal.tp,
-    openVolume: volume,
+    openVolume: 0,
     enteredVolume: 0,
     enteredValue: 0,
-    pool,
+    pool: zeroCosts(),
   };
 }
 

@@ -56,10 +56,6 @@ export class Network {
     });
     return { status: response.status, error: 0, body: await response.text(), headers: Object.fromEntries(response.headers) };
   }
-
-  tradeBatches(): number {
-    return this.requests.filter((request) => request.path === "/api/v1/trades/batch" && request.status === 200).length;
-  }
 }
 
 /** An MT5 terminal logged in to one account. */

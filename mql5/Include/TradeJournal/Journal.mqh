@@ -53,6 +53,7 @@ private:
    string            m_last_error;
 
    bool              Attach(void);
+   datetime          BackfillStart(void);
    bool              Journals(const JournalTrade &trade);
    bool              EnqueueDeal(const JournalDeal &deal);
    void              ProcessPendingDeals(void);
@@ -209,9 +210,7 @@ void CTradeJournal::OnTimerTick(void)
    // Back from a lost connection to the broker: deals closed meanwhile may not have raised events.
    bool connected = TerminalInfoInteger(TERMINAL_CONNECTED) != 0;
    if(connected && !m_connected)
-      StartBackfill(m_queue.LastAcknowledged() > 0 ? DaysBefore(m_queue.LastAcknowledged(), 1)
-                                                    : DaysBefore(TimeTradeServer(), m_backfill_days),
-                    "reconnected to the trade server");
+      StartBackfill(BackfillStart(), "reconnected to the trade server");
    m_connected = connected;
 
    ProcessPendingDeals();
@@ -273,12 +272,17 @@ bool CTradeJournal::Attach(void)
    m_attached = true;
    m_problem = "";
    Log(StringFormat("account %s on %s, %d records queued in %s", IntegerToString(login), server, m_queue.Count(), m_queue.Folder()));
-   datetime from = DaysBefore(TimeTradeServer(), m_backfill_days);
-   if(m_queue.HasState() && m_queue.LastAcknowledged() > 0)
-      from = DaysBefore(m_queue.LastAcknowledged(), 1);
-   StartBackfill(from, m_queue.HasState() ? "start" : "first run");
+   StartBackfill(BackfillStart(), m_queue.HasState() ? "start" : "first run");
    m_connected = TerminalInfoInteger(TERMINAL_CONNECTED) != 0;
    return true;
+  }
+
+//--- The last acknowledged close time minus a day; InpBackfillDays back on the first run.
+datetime CTradeJournal::BackfillStart(void)
+  {
+   if(m_queue.LastAcknowledged() > 0)
+      return DaysBefore(m_queue.LastAcknowledged(), 1);
+   return DaysBefore(TimeTradeServer(), m_backfill_days);
   }
 
 //--- InpMagicNumbers and InpJournalManualTrades, on the opening deal's magic number.
