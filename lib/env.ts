@@ -40,6 +40,7 @@ export const envSchema = z.object({
         }
       }),
   ),
+  IMPORT_MAX_BYTES: z.preprocess(unset, z.coerce.number().int().min(1024).default(2 * 1024 ** 3)),
   RATE_LIMIT_PER_SECOND: z.preprocess(unset, z.coerce.number().int().min(1).max(1_000_000).default(5000)),
 });
 

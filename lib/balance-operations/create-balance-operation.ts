@@ -81,3 +81,34 @@ function resolveAccount(handle: Database.Database, body: CreateBalanceOperationB
 function readOperation(handle: Database.Database, id: number) {
   return toBalanceOperationResource(cached(handle, `${selectRow} WHERE id = ?`).get(id) as BalanceOperationRow);
 }
+
+/**
+ * An import's balance operation: stored with its import when new; an operation stored already (same
+ * ticket) only gets an empty comment filled, and a differing value is kept, never a conflict.
+ */
+export function importBalanceOperation(body: CreateBalanceOperationBody, importId: number): "new" | "present" | "enriched" {
+  const handle = sqlite();
+  const store = handle.transaction(() => {
+    const accountId = resolveAccount(handle, body);
+    const stored =
+      body.ticket == null
+        ? undefined
+        : (cached(handle, `${selectRow} WHERE account_id = ? AND ticket = ?`).get(accountId, body.ticket) as
+            | BalanceOperationRow
+            | undefined);
+    if (!stored) {
+      cached(
+        handle,
+        `INSERT INTO balance_operations (account_id, type, amount, time, ticket, comment, created_at, import_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(accountId, body.type, body.amount, body.time.seconds, body.ticket ?? null, body.comment ?? null, new Date().toISOString(), importId);
+      return "new" as const;
+    }
+    if (stored.comment === null && body.comment) {
+      cached(handle, "UPDATE balance_operations SET comment = ? WHERE id = ?").run(body.comment, stored.id);
+      return "enriched" as const;
+    }
+    return "present" as const;
+  });
+  return store.immediate();
+}

@@ -13,9 +13,11 @@ import { createRateLimiter } from "@/lib/http/rate-limit";
  * - "ingest": storing trades and balance operations: a write key, or a client in OPEN_INGEST_FROM;
  * - "write": changing or deleting stored data: a write key (an account-scoped one for its account);
  * - "owner": changes across accounts (rename, delete, merge accounts): a write key for all accounts.
+ * - "import": imports (their account is known only once the file is read): what "owner" needs, or
+ *   the web UI's session on a same-origin request (the upload page; the session cookie is SameSite=Lax).
  * Until the first key is created everything but "read" under JOURNAL_PASSWORD is open.
  */
-export type Access = "public" | "read" | "ingest" | "write" | "owner";
+export type Access = "public" | "read" | "ingest" | "write" | "owner" | "import";
 
 /** Who is asking, as far as the access policy found out. */
 export type Principal =
@@ -32,7 +34,8 @@ let rateLimiter: ReturnType<typeof createRateLimiter> | undefined;
 export function authorize(request: Request, access: Access): Principal {
   const principal: Principal = access === "public" ? { via: "anyone" } : identify(request.headers);
   limitRate(principal, request.headers);
-  if (!allows(principal, access)) throw denial(principal, access);
+  const fromOwnPage = access === "import" && principal.via === "session" && isSameOrigin(request.headers);
+  if (!allows(principal, access) && !fromOwnPage) throw denial(principal, access);
   return principal;
 }
 
@@ -64,7 +67,7 @@ export function allows(principal: Principal, access: Access): boolean {
   switch (principal.via) {
     case "key":
       if (access === "read" || access === "public") return true;
-      return principal.key.scope === "write" && (access !== "owner" || principal.key.account === null);
+      return principal.key.scope === "write" && ((access !== "owner" && access !== "import") || principal.key.account === null);
     case "session":
       return access === "read" || access === "public" || principal.open;
     case "open":
@@ -132,4 +135,18 @@ export function describeAccess(principal: Principal) {
     account_id: key?.account?.id ?? null,
     key: key && { id: key.id, name: key.name, scope: key.scope, account_id: key.account?.id ?? null },
   };
+}
+
+/** A browser request from the journal's own pages: what the browser says, else Origin against Host. */
+function isSameOrigin(headers: Headers): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
+  const origin = headers.get("origin");
+  const host = (env().TRUST_PROXY ? headers.get("x-forwarded-host") : null) ?? headers.get("host");
+  if (origin === null || host === null) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

@@ -8,21 +8,31 @@ import type { CreateTradeBody } from "@/lib/schemas/trade";
 import { reconcileTrade, type FieldDifference, type Reconciliation } from "@/lib/trades/reconcile-trade";
 import { selectTradeRecord, tradeColumns, type TradeRecord, type TradeValues } from "@/lib/trades/trade-record";
 import { toTradeValues } from "@/lib/trades/trade-values";
+import type { Source } from "@/lib/schemas/fields";
 
 export type StoreOutcome =
   | { status: "created"; tradeId: number; trade: TradeRecord }
-  | { status: "duplicate"; tradeId: number }
-  | { status: "enriched"; tradeId: number; enriched: string[] }
+  | { status: "duplicate"; tradeId: number; kept?: FieldDifference[] }
+  | { status: "enriched"; tradeId: number; enriched: string[]; kept?: FieldDifference[] }
   | { status: "conflict"; tradeId: number | null; differences: FieldDifference[] };
 
 const insertedColumns = Object.keys(tradeColumns).filter(
   (property) => property !== "id",
 ) as (keyof Omit<TradeRecord, "id">)[];
 
+/** Where rows come from when an import stores them: the import, and the source they are stored as. */
+export interface ImportOrigin {
+  importId: number;
+  source: Source;
+}
+
+/** A stored row and who has written it. */
+type StoredTrade = TradeRecord & { importId: number | null; confirmedByEa: number };
+
 interface Statements {
   handle: Database.Database;
   insertTrade: Database.Statement<Record<string, unknown>, { id: number }>;
-  findTrade: Database.Statement<[number, number], TradeRecord>;
+  findTrade: Database.Statement<[number, number], StoredTrade>;
 }
 
 const statementsByHandle = new WeakMap<Database.Database, Statements>();
@@ -33,10 +43,13 @@ function prepare(handle: Database.Database): Statements {
     statements = {
       handle,
       insertTrade: handle.prepare(
-        `INSERT INTO trades (${insertedColumns.map((property) => tradeColumns[property]).join(", ")})
-         VALUES (${insertedColumns.map((property) => `@${property}`).join(", ")}) RETURNING id`,
+        `INSERT INTO trades (${insertedColumns.map((property) => tradeColumns[property]).join(", ")}, import_id, confirmed_by_ea)
+         VALUES (${insertedColumns.map((property) => `@${property}`).join(", ")}, @importId, @confirmedByEa) RETURNING id`,
       ),
-      findTrade: handle.prepare(`SELECT ${selectTradeRecord} FROM trades t WHERE t.deal_ticket = ? AND t.account_id = ?`),
+      findTrade: handle.prepare(
+        `SELECT ${selectTradeRecord}, t.import_id AS "importId", t.confirmed_by_ea AS "confirmedByEa"
+           FROM trades t WHERE t.deal_ticket = ? AND t.account_id = ?`,
+      ),
     };
     statementsByHandle.set(handle, statements);
   }
@@ -49,8 +62,14 @@ function prepare(handle: Database.Database): Statements {
  * or reported as a conflict. A later item with the same key is judged against the earlier one.
  * When this returns, every created or enriched row is committed. `intoAccounts[i]`, when set, is
  * the account body i goes to if it names none (an account-scoped API key's account).
+ * With an `origin` the bodies come from an import: new rows remember it, and a stored row is only
+ * filled, never contradicted (differing values come back as `kept`).
  */
-export function storeTrades(bodies: CreateTradeBody[], intoAccounts: readonly (number | null)[] = []): StoreOutcome[] {
+export function storeTrades(
+  bodies: CreateTradeBody[],
+  intoAccounts: readonly (number | null)[] = [],
+  origin: ImportOrigin | null = null,
+): StoreOutcome[] {
   const handle = sqlite();
   const statements = prepare(handle);
   const { LEGACY_POSITION_TYPE } = env();
@@ -63,12 +82,12 @@ export function storeTrades(bodies: CreateTradeBody[], intoAccounts: readonly (n
     );
     const outcomes = bodies.map((body, index) => {
       const account = resolveAccount(body, intoAccounts[index]);
-      const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE);
+      const values = toTradeValues(body, account.id, LEGACY_POSITION_TYPE, origin?.source);
       if (account.currencyConflict) {
         const stored = statements.findTrade.get(values.dealTicket, account.id);
         return { status: "conflict" as const, tradeId: stored?.id ?? null, differences: [account.currencyConflict] };
       }
-      return storeOne(statements, values, segments, account.currency, createdAt);
+      return storeOne(statements, values, segments, account.currency, createdAt, origin);
     });
     segments.flush();
     return { outcomes, segments };
@@ -144,24 +163,26 @@ function storeOne(
   segments: SegmentWriter,
   currency: string | null,
   createdAt: string,
+  origin: ImportOrigin | null,
 ): StoreOutcome {
+  const { handle } = statements;
   const stored = statements.findTrade.get(values.dealTicket, values.accountId);
   if (!stored) {
-    const inserted = statements.insertTrade.get({ ...values, createdAt })!;
+    const provenance = { importId: origin?.importId ?? null, confirmedByEa: origin ? 0 : 1 };
+    const inserted = statements.insertTrade.get({ ...values, ...provenance, createdAt })!;
     const trade = { ...values, id: inserted.id, createdAt };
     segments.add({ ...trade, currency });
     return { status: "created", tradeId: inserted.id, trade };
   }
-  const verdict = reconcileTrade(stored, values);
-  switch (verdict.status) {
-    case "duplicate":
-      return { status: "duplicate", tradeId: stored.id };
-    case "conflict":
-      return { status: "conflict", tradeId: stored.id, differences: verdict.differences };
-    case "enriched":
-      writeEnrichment(statements.handle, segments, stored, verdict, currency);
-      return { status: "enriched", tradeId: stored.id, enriched: verdict.fields };
-  }
+  const onlyImported = stored.importId !== null && !stored.confirmedByEa;
+  const verdict = reconcileTrade(stored, values, origin ? "stored" : onlyImported ? "incoming" : "conflict");
+  if (verdict.status === "conflict") return { status: "conflict", tradeId: stored.id, differences: verdict.differences };
+  // An EA has now sent the row: undoing its import keeps it.
+  if (!origin && onlyImported) cached(handle, "UPDATE trades SET confirmed_by_ea = 1 WHERE id = ?").run(stored.id);
+  const kept = verdict.kept ? { kept: verdict.kept } : {};
+  if (verdict.status === "duplicate") return { status: "duplicate", tradeId: stored.id, ...kept };
+  writeEnrichment(handle, segments, stored, verdict, currency);
+  return { status: "enriched", tradeId: stored.id, enriched: verdict.fields, ...kept };
 }
 
 const propertyOfColumn = Object.fromEntries(Object.entries(tradeColumns).map(([property, column]) => [column, property]));

@@ -13,9 +13,10 @@ export function toTradeValues(
   body: CreateTradeBody,
   accountId: number,
   legacyPositionType: LegacyPositionType,
+  importedAs?: Source,
 ): TradeValues {
-  // The old bridge EA sends neither account fields nor an exit price.
-  const source: Source = body.account_login == null && body.exit_price == null ? "legacy" : "ea";
+  // The old bridge EA sends neither account fields nor an exit price; an import says what it stores.
+  const source: Source = importedAs ?? (body.account_login == null && body.exit_price == null ? "legacy" : "ea");
   const openTime = body.open_time && body.open_time.seconds > 0 ? body.open_time.seconds : null;
   const values: Omit<TradeValues, "netProfit" | "durationSeconds"> = {
     accountId,
