@@ -21,6 +21,7 @@ import {
 import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
 import { mergeAccountBody, updateAccountBody } from "@/lib/schemas/account";
 import { createBalanceOperationBody, listBalanceOperationsQuery } from "@/lib/schemas/balance-operation";
+import { createImportFields, importResource, listImportsQuery, setImportMappingBody } from "@/lib/schemas/import";
 import { setStrategyNameBody } from "@/lib/schemas/strategy";
 import { createTradeBatchBody, createTradeBody } from "@/lib/schemas/trade";
 import {
@@ -354,6 +355,70 @@ export const endpoints = {
       responses: { "204": { description: "Removed" }, "404": error("No such operation") },
     },
   },
+  "/api/v1/imports": {
+    get: {
+      summary: "The latest imports, newest first",
+      parameters: queryParameters(listImportsQuery.shape),
+      responses: {
+        "200": json({ type: "object", properties: { data: { type: "array", items: ref("Import") }, page: ref("Page") } }, "Imports"),
+        "422": error("Invalid limit"),
+      },
+    },
+    post: {
+      summary: "Upload an MT5 History report (HTML or XLSX) or a CSV; it is imported in the background",
+      description:
+        "multipart/form-data, streamed to disk (up to IMPORT_MAX_BYTES). Needs a write key for all accounts, or the web UI's " +
+        "session on a same-origin request. Answers 202 with the import; poll GET /api/v1/imports/{id} for progress and the result. " +
+        "Importing is idempotent: the same file again adds nothing.",
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["file"],
+              properties: { file: { type: "string", format: "binary" }, ...(jsonSchema(createImportFields, "input").properties as Schema) },
+            },
+          },
+        },
+      },
+      responses: {
+        "202": json({ type: "object", properties: { data: ref("Import") } }, "Accepted: the import is queued"),
+        "413": error("The file is larger than IMPORT_MAX_BYTES"),
+        "415": error("Not multipart/form-data"),
+        "422": error("No file, an empty file, a file that is neither an MT5 report nor a CSV, or an invalid field"),
+      },
+    },
+  },
+  "/api/v1/imports/{id}": {
+    get: {
+      summary: "One import: detected format and account, progress, result (counts, rejected rows, reconciliation)",
+      parameters: [idPath],
+      responses: { "200": json({ type: "object", properties: { data: ref("Import") } }, "The import"), "404": error("No such import") },
+    },
+    delete: {
+      summary: "Undo an import: deletes the trades and balance operations it created, except trades an EA has sent since",
+      parameters: [idPath],
+      responses: {
+        "200": json({ type: "object", properties: { data: ref("Import") } }, "Undone (status undone, result.undo has the counts)"),
+        "404": error("No such import"),
+        "409": error("Still running, or undone already"),
+      },
+    },
+  },
+  "/api/v1/imports/{id}/mapping": {
+    post: {
+      summary: "Give a CSV import that is not our export its column mapping; the import runs",
+      parameters: [idPath],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(setImportMappingBody, "input") } } },
+      responses: {
+        "202": json({ type: "object", properties: { data: ref("Import") } }, "Accepted: the import is queued"),
+        "404": error("No such import"),
+        "409": error("The import does not wait for a mapping"),
+        ...badRequest,
+      },
+    },
+  },
 } as const;
 
 // Open to anyone: everything else takes a key (or, to read, the web UI's session) once a key exists.
@@ -411,6 +476,7 @@ export function openApiDocument() {
         Summary: jsonSchema(summaryResource),
         Strategy: jsonSchema(strategyResource),
         BalanceOperation: jsonSchema(balanceOperationResource),
+        Import: jsonSchema(importResource),
         DailySeries: jsonSchema(dailyResource),
         EquitySeries: jsonSchema(equityResource),
         Breakdown: jsonSchema(breakdownResource),

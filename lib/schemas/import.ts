@@ -43,3 +43,48 @@ export type SetImportMappingBody = z.infer<typeof setImportMappingBody>;
 export const listImportsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+const tally = z.object({ new: z.int(), present: z.int(), enriched: z.int(), rejected: z.int() });
+
+/** GET /api/v1/imports/{id}: what the API answers (documentation; lib/import/import-resource.ts writes it). */
+export const importResource = z.object({
+  id: z.int(),
+  format: z.enum(["mt5-html", "mt5-xlsx", "csv"]).meta({ description: "Recognised from the file's bytes, not its name" }),
+  file_name: z.string(),
+  file_size: z.int(),
+  status: z.enum(["queued", "running", "needs_mapping", "done", "failed", "undone"]).meta({
+    description: "needs_mapping: a CSV that is not our export waits for POST /api/v1/imports/{id}/mapping",
+  }),
+  progress: z.number().min(0).max(1),
+  account_id: z.int().nullable(),
+  utc_offset_minutes: z.int().nullable(),
+  mapping: z.unknown().nullable(),
+  preview: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .meta({ description: "What was detected: format, language, account (login, server, currency, name, margin mode), or a CSV's columns and suggested mapping" }),
+  result: z
+    .object({
+      trades: tally,
+      balance_operations: tally,
+      rejected: z.array(z.object({ line: z.int(), reason: z.string() })).meta({ description: "The first 500 rejected rows with their line" }),
+      kept: z.array(z.object({ line: z.int(), deal_ticket: z.int(), field: z.string(), stored: z.unknown(), imported: z.unknown() })).meta({
+        description: "Stored values the file disagreed with (kept: an import never overwrites), the first 100",
+      }),
+      kept_total: z.int(),
+      reconciliation: z
+        .object({
+          report: z.object({ totalNetProfit: z.number().nullable(), totalTrades: z.int().nullable() }),
+          ours: z.object({ netProfit: z.number(), trades: z.int() }),
+          explained: z.array(z.object({ reason: z.string(), netProfit: z.number(), trades: z.int() })),
+          unexplained: z.object({ netProfit: z.number(), trades: z.int() }),
+        })
+        .nullable()
+        .meta({ description: "MT5 reports: the report's Total Net Profit and Total Trades beside ours, differences explained" }),
+      undo: z.object({ trades_deleted: z.int(), trades_kept: z.int(), balance_operations_deleted: z.int() }).optional(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+});
