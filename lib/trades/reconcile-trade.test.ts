@@ -122,3 +122,36 @@ describe("sameValue", () => {
     expect(sameValue(a, b)).toBe(expected);
   });
 });
+
+describe("reconcileTrade with a difference rule", () => {
+  const eaRow: TradeRecord = { ...legacyRow, source: "ea", exitPrice: 1.08745, commission: -0.7, stopLoss: null };
+
+  it("an import ('stored') fills empty fields and keeps differing values, reporting them", () => {
+    const verdict = reconcileTrade(eaRow, { ...eaRow, source: "import", profit: 41, stopLoss: 1.08, magicNumber: null }, "stored");
+    expect(verdict).toMatchObject({
+      status: "enriched",
+      fields: ["stop_loss"],
+      kept: [{ field: "profit", stored: 40, received: 41 }],
+    });
+    if (verdict.status !== "enriched") throw new Error("expected enriched");
+    expect(verdict.values).toMatchObject({ profit: 40, stopLoss: 1.08, netProfit: 39.3 });
+  });
+
+  it("an import that only differs is a duplicate with what it kept", () => {
+    expect(reconcileTrade(eaRow, { ...eaRow, commission: -0.5 }, "stored")).toEqual({
+      status: "duplicate",
+      kept: [{ field: "commission", stored: -0.7, received: -0.5 }],
+    });
+  });
+
+  it("an EA over an imported row ('incoming') replaces differing values and fills empty ones", () => {
+    const verdict = reconcileTrade(eaRow, { ...eaRow, commission: -0.5, stopLoss: 1.08, utcOffsetMinutes: 120 }, "incoming");
+    expect(verdict).toMatchObject({ status: "enriched", fields: ["stop_loss", "utc_offset_minutes", "commission"] });
+    if (verdict.status !== "enriched") throw new Error("expected enriched");
+    expect(verdict.values).toMatchObject({ commission: -0.5, stopLoss: 1.08, utcOffsetMinutes: 120, netProfit: 39.5 });
+  });
+
+  it("the default rule is still a conflict", () => {
+    expect(reconcileTrade(eaRow, { ...eaRow, commission: -0.5 })).toMatchObject({ status: "conflict" });
+  });
+});

@@ -233,3 +233,38 @@ describe("createTradeBatch", () => {
     }
   });
 });
+
+describe("storeTrades for an import", () => {
+  const ea = () => body({ ...legacy, ...ourEaFields, ...account });
+  const importRow = () =>
+    sqlite()
+      .prepare("INSERT INTO imports (format, file_name, file_size, status, created_at) VALUES ('csv', 'x.csv', 1, 'done', ?) RETURNING id")
+      .get(new Date().toISOString()) as { id: number };
+  const provenance = () =>
+    sqlite().prepare("SELECT source, import_id AS importId, confirmed_by_ea AS confirmed FROM trades").all();
+
+  it("stores new rows with their import and the import source", () => {
+    const { id } = importRow();
+    expect(storeTrades([ea()], [], { importId: id, source: "import" })).toMatchObject([{ status: "created" }]);
+    expect(provenance()).toEqual([{ source: "import", importId: id, confirmed: 0 }]);
+  });
+
+  it("never contradicts a row an EA sent: fills empty fields, keeps differing ones", () => {
+    const { id } = importRow();
+    storeTrades([body({ ...legacy, ...ourEaFields, ...account, stop_loss: 0 })]);
+    const outcome = storeTrades([body({ ...legacy, ...ourEaFields, ...account, stop_loss: 1.08, profit: 41 })], [], { importId: id, source: "import" });
+    expect(outcome).toMatchObject([{ status: "enriched", enriched: ["stop_loss"], kept: [{ field: "profit", stored: 40, received: 41 }] }]);
+    expect(getTradeOrThrow(1)).toMatchObject({ profit: 40, stop_loss: 1.08, source: "ea" });
+    expect(provenance()).toEqual([{ source: "ea", importId: null, confirmed: 1 }]);
+  });
+
+  it("lets an EA replace what only an import wrote, then treats the row as the EA's", () => {
+    const { id } = importRow();
+    storeTrades([body({ ...legacy, ...ourEaFields, ...account, commission: -0.5 })], [], { importId: id, source: "import" });
+    expect(storeTrades([ea()])).toMatchObject([{ status: "enriched", enriched: ["commission"] }]);
+    expect(getTradeOrThrow(1).commission).toBe(ourEaFields.commission);
+    expect(provenance()).toEqual([{ source: "import", importId: id, confirmed: 1 }]);
+    // Confirmed: from now on a differing payload is a conflict again.
+    expect(storeTrades([body({ ...legacy, ...ourEaFields, ...account, commission: -0.9 })])).toMatchObject([{ status: "conflict" }]);
+  });
+});
