@@ -42,7 +42,7 @@ export function exportTrades(query: ExportTradesQuery, { chunkSize = chunkSizeFo
     finished = trades.length < chunkSize;
     // An account created while the download runs is read when its first trade comes.
     if (trades.some((trade) => !accounts.has(trade.accountId))) accounts = readAccountCells(handle);
-    return trades.map((trade) => tradeCsvLine({ ...toTradeResource(trade), ...accounts.get(trade.accountId)! })).join("");
+    return trades.map((trade) => tradeCsvLine({ ...toTradeResource(trade), ...(accounts.get(trade.accountId) ?? noAccount) })).join("");
   };
 
   // The first chunk is read before answering, so a database that cannot be read gives the 503
@@ -63,6 +63,8 @@ export function exportTrades(query: ExportTradesQuery, { chunkSize = chunkSizeFo
   return { fileName: exportFileName(now), body };
 }
 
+const noAccount: TradeCsvAccount = { account_login: null, account_server: null, account_currency: null };
+
 /** Every account's CSV cells by id: the default account (login 0, server "") has none. */
 function readAccountCells(handle: Database.Database): Map<number, TradeCsvAccount> {
   const rows = cached(handle, "SELECT id, login, server, currency, is_default AS isDefault FROM accounts").all() as {
@@ -76,7 +78,7 @@ function readAccountCells(handle: Database.Database): Map<number, TradeCsvAccoun
     rows.map((row) => {
       const none = row.isDefault === 1 || row.login === 0;
       const cells: TradeCsvAccount = none
-        ? { account_login: null, account_server: null, account_currency: null }
+        ? noAccount
         : { account_login: row.login, account_server: row.server, account_currency: row.currency || null };
       return [row.id, cells];
     }),
