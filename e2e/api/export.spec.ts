@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parseCsv } from "@/lib/import/parse-csv";
-import { tradeResource } from "@/lib/schemas/responses";
+import { tradeCsvRow, tradeResource } from "@/lib/schemas/responses";
 import { generateDemoTrades } from "@/lib/seed/demo-trades";
 import { decodeTradeCsvRecord, tradeCsvColumns } from "@/lib/trades/trades-csv";
 import { expectError, postJson } from "./helpers";
@@ -68,7 +68,9 @@ test.describe("GET /api/v1/trades.csv", () => {
       expect(expected.length).toBeGreaterThan(filters.startsWith("symbol") ? awkward.length : 100);
       expect(records).toHaveLength(expected.length);
       records.forEach((record, index) => {
-        expect(tradeResource.parse(decodeTradeCsvRecord(header!, record)), `row ${index + 1}`).toEqual(expected[index]);
+        const row = tradeCsvRow.parse(decodeTradeCsvRecord(header!, record));
+        expect(tradeResource.parse(row), `row ${index + 1}`).toEqual(expected[index]);
+        expect(row, `row ${index + 1}`).toMatchObject({ account_login: account.login, account_server: account.server, account_currency: "USD" });
       });
     });
   }

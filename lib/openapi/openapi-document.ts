@@ -133,7 +133,8 @@ export const endpoints = {
     get: {
       summary: "Every trade under the list's filters and sort as a CSV download, streamed",
       description:
-        "Columns are the fields of Trade in its order, values as the JSON gives them: null is an empty cell, empty text a " +
+        "Columns are the fields of Trade in its order, with account_login, account_server and account_currency (the " +
+        "account's, empty for the default account) after account_id; values as the JSON gives them: null is an empty cell, empty text a " +
         'quoted empty cell (""), a list its items joined by commas. RFC 4180 with CRLF line ends, after a UTF-8 byte ' +
         "order mark. Text starting with = + - @, a tab, CR, NUL or ' is written with one more ' in front (a spreadsheet then " +
         "reads it as text, not a formula); drop one leading ' from text cells to read the values back.",

@@ -43,6 +43,20 @@ export const tradeResource = z.object({
   tags: z.array(z.string()).meta({ description: "The trader's tags, sorted" }),
 });
 
+/**
+ * A row of the CSV export: the trade resource with its account's login, server and currency after
+ * account_id, whose journal-local id means nothing in another journal. Empty for the default account.
+ */
+const { id: tradeId, account_id: tradeAccountId, ...tradeFields } = tradeResource.shape;
+export const tradeCsvRow = z.object({
+  id: tradeId,
+  account_id: tradeAccountId,
+  account_login: nullableInt.meta({ description: "The account's MT5 login; null for the default account" }),
+  account_server: z.string().nullable().meta({ description: "The account's trade server; null for the default account" }),
+  account_currency: z.string().nullable().meta({ description: "The account's currency; null when unknown or the default account" }),
+  ...tradeFields,
+});
+
 export const pageInfo = z.object({
   limit: z.int().nullable(),
   next_cursor: z.string().nullable(),

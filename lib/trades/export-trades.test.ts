@@ -1,9 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { listAccounts } from "@/lib/accounts/list-accounts";
+import type { AccountResource } from "@/lib/accounts/account-resource";
 import { sqlite } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import { validate } from "@/lib/http/validate";
 import { parseCsv } from "@/lib/import/parse-csv";
-import { tradeResource } from "@/lib/schemas/responses";
+import { tradeCsvRow, tradeResource } from "@/lib/schemas/responses";
 import { exportTradesQuery, listTradesQuery } from "@/lib/schemas/trade-query";
 import { createTradeBody } from "@/lib/schemas/trade";
 import { updateTradeJournalBody } from "@/lib/schemas/trade-journal";
@@ -14,7 +16,14 @@ import { exportFileName, exportTrades } from "@/lib/trades/export-trades";
 import { listTrades } from "@/lib/trades/list-trades";
 import { storeTrades } from "@/lib/trades/store-trades";
 import type { TradeResource } from "@/lib/trades/trade-record";
-import { byteOrderMark, decodeTradeCsvRecord, tradeCsvColumns, tradeCsvHeader, tradeCsvLine } from "@/lib/trades/trades-csv";
+import {
+  byteOrderMark,
+  decodeTradeCsvRecord,
+  tradeCsvColumns,
+  tradeCsvHeader,
+  tradeCsvLine,
+  type TradeCsvRow,
+} from "@/lib/trades/trades-csv";
 import { updateTradeJournal } from "@/lib/trades/update-trade-journal";
 
 const demo = generateDemoTrades({ seed: 11, positionsPerAccount: 60 });
@@ -23,7 +32,9 @@ const chunkSize = 7;
 // Text that CSV and spreadsheets find awkward, in comments and notes.
 const awkward = ['a, "b"\r\nc', "=1+1", "-sl moved", "@user", "'quoted", "Größe 👍 日本", "", "+", "\ttab"];
 
-beforeAll(() => {
+let accounts: AccountResource[] = [];
+
+beforeAll(async () => {
   resetDatabase();
   // Legacy rows (no open time -> null duration) put nulls into the duration sort.
   const legacy = { ...toLegacyKeys(demo[0]!), deal_ticket: 1, open_time: "1970.01.01 00:00:00" };
@@ -34,7 +45,16 @@ beforeAll(() => {
     const body = { note: text || null, tags: index % 3 === 0 ? [] : [`=t${index}`, "london", "ünï"] };
     updateTradeJournal(index * 3 + 1, validate(updateTradeJournalBody, body, "trade"));
   });
+  accounts = await listAccounts();
 });
+
+/** A listed trade with its account's cells, as the export should write it (as GET /api/v1/accounts tells them). */
+function withAccount(trade: TradeResource): TradeCsvRow {
+  const account = accounts.find((item) => item.id === trade.account_id)!;
+  return account.is_default
+    ? { ...trade, account_login: null, account_server: null, account_currency: null }
+    : { ...trade, account_login: account.login, account_server: account.server, account_currency: account.currency };
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -75,7 +95,7 @@ describe("exportTrades", () => {
     ["a tag", { tag: "london", sort: "symbol" }],
     ["nothing matching", { symbol: "NONE" }],
   ])("answers exactly the list's trades in its order: %s", async (_name, query) => {
-    const expected = listAll(query);
+    const expected = listAll(query).map(withAccount);
     if (query.symbol !== "NONE") expect(expected.length).toBeGreaterThan(2 * chunkSize);
     const { text, pieces } = await exportText(query);
 
@@ -83,7 +103,24 @@ describe("exportTrades", () => {
     expect(pieces).toBe(Math.max(1, Math.ceil(expected.length / chunkSize)));
     const [header, ...records] = parseCsv(text);
     expect(header).toEqual(tradeCsvColumns);
-    expect(records.map((record) => tradeResource.parse(decodeTradeCsvRecord(header!, record)))).toEqual(expected);
+    expect(records.map((record) => tradeCsvRow.parse(decodeTradeCsvRecord(header!, record)))).toEqual(expected);
+  });
+
+  it("writes each trade's account login, server and currency, and empty cells for the default account", async () => {
+    const rows = parseCsv((await exportText({})).text).slice(1).map((record) => tradeCsvRow.parse(decodeTradeCsvRecord(tradeCsvColumns, record)));
+    const named = accounts.filter((account) => !account.is_default);
+    expect(named.length).toBeGreaterThan(1);
+    for (const account of named) {
+      const own = rows.filter((row) => row.account_id === account.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(new Set(own.map((row) => `${row.account_login}|${row.account_server}|${row.account_currency}`))).toEqual(
+        new Set([`${account.login}|${account.server}|${account.currency}`]),
+      );
+      expect(account.login).toBeGreaterThan(0);
+    }
+    const legacy = rows.filter((row) => row.source === "legacy");
+    expect(legacy).toHaveLength(2);
+    for (const row of legacy) expect(row).toMatchObject({ account_login: null, account_server: null, account_currency: null });
   });
 
   it("covers the whole table in many chunks, and the awkward text survives the round trip", async () => {
@@ -101,16 +138,20 @@ describe("exportTrades", () => {
   });
 
   it("stops reading when the reader cancels", async () => {
-    const statement = Object.getPrototypeOf(sqlite().prepare("SELECT 1")) as { all: (...params: unknown[]) => unknown[] };
-    const reads = vi.spyOn(statement, "all");
+    type Statement = { source: string; all: (...params: unknown[]) => unknown[] };
+    const statement = Object.getPrototypeOf(sqlite().prepare("SELECT 1")) as Statement;
+    const spy = vi.spyOn(statement, "all");
+    // The chunks' reads of trades (the accounts are read beside them).
+    const chunkReads = () => spy.mock.contexts.filter((context) => (context as Statement).source.includes("FROM trades t")).length;
     const { body } = exportTrades(validate(exportTradesQuery, {}, "query"), { chunkSize });
     const reader = body.getReader();
     await reader.read();
     await reader.read();
-    expect(reads).toHaveBeenCalledTimes(2);
+    expect(chunkReads()).toBe(2);
     await reader.cancel();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(reads).toHaveBeenCalledTimes(2);
+    expect(chunkReads()).toBe(2);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
     expect(await reader.read()).toEqual({ done: true, value: undefined });
   });
 

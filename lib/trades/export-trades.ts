@@ -1,10 +1,12 @@
+import type Database from "better-sqlite3";
 import { sqlite } from "@/lib/db";
+import { cached } from "@/lib/db/cached-statement";
 import type { ExportTradesQuery } from "@/lib/schemas/trade-query";
 import { readTradesInOrder } from "@/lib/trades/list-trades";
 import { tradeFilterSql } from "@/lib/trades/trade-filters";
 import { sortValues, tradeOrder } from "@/lib/trades/trade-order";
 import { toTradeResource } from "@/lib/trades/trade-record";
-import { byteOrderMark, tradeCsvHeader, tradeCsvLine } from "@/lib/trades/trades-csv";
+import { byteOrderMark, tradeCsvHeader, tradeCsvLine, type TradeCsvAccount } from "@/lib/trades/trades-csv";
 
 export const exportChunkSize = 1000;
 
@@ -30,13 +32,17 @@ export function exportTrades(query: ExportTradesQuery, { chunkSize = chunkSizeFo
   const encoder = new TextEncoder();
   let after: (number | string | null)[] | null = null;
   let finished = false;
+  let accounts = new Map<number, TradeCsvAccount>();
 
   const readChunk = (): string => {
-    const trades = readTradesInOrder(sqlite(), { filter, order, after, limit: chunkSize });
+    const handle = sqlite();
+    const trades = readTradesInOrder(handle, { filter, order, after, limit: chunkSize });
     const last = trades.at(-1);
     if (last) after = sortValues(order, last);
     finished = trades.length < chunkSize;
-    return trades.map((trade) => tradeCsvLine(toTradeResource(trade))).join("");
+    // An account created while the download runs is read when its first trade comes.
+    if (trades.some((trade) => !accounts.has(trade.accountId))) accounts = readAccountCells(handle);
+    return trades.map((trade) => tradeCsvLine({ ...toTradeResource(trade), ...(accounts.get(trade.accountId) ?? noAccount) })).join("");
   };
 
   // The first chunk is read before answering, so a database that cannot be read gives the 503
@@ -55,6 +61,28 @@ export function exportTrades(query: ExportTradesQuery, { chunkSize = chunkSizeFo
     { highWaterMark: 0 },
   );
   return { fileName: exportFileName(now), body };
+}
+
+const noAccount: TradeCsvAccount = { account_login: null, account_server: null, account_currency: null };
+
+/** Every account's CSV cells by id: the default account (login 0, server "") has none. */
+function readAccountCells(handle: Database.Database): Map<number, TradeCsvAccount> {
+  const rows = cached(handle, "SELECT id, login, server, currency, is_default AS isDefault FROM accounts").all() as {
+    id: number;
+    login: number;
+    server: string;
+    currency: string | null;
+    isDefault: number;
+  }[];
+  return new Map(
+    rows.map((row) => {
+      const none = row.isDefault === 1 || row.login === 0;
+      const cells: TradeCsvAccount = none
+        ? noAccount
+        : { account_login: row.login, account_server: row.server, account_currency: row.currency || null };
+      return [row.id, cells];
+    }),
+  );
 }
 
 /** trades-20260102-1400.csv: when the export was made, in UTC. */

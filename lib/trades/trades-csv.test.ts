@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/import/parse-csv";
-import { tradeResource } from "@/lib/schemas/responses";
-import type { TradeResource } from "@/lib/trades/trade-record";
-import { csvCell, decodeTradeCsvRecord, tradeCsvColumns, tradeCsvHeader, tradeCsvLine } from "@/lib/trades/trades-csv";
+import { tradeCsvRow, tradeResource } from "@/lib/schemas/responses";
+import { csvCell, decodeTradeCsvRecord, tradeCsvColumns, tradeCsvHeader, tradeCsvLine, type TradeCsvRow } from "@/lib/trades/trades-csv";
 
-const trade: TradeResource = {
+const trade: TradeCsvRow = {
   id: 7,
   account_id: 2,
+  account_login: 9_007_199_254_740_991,
+  account_server: "ICMarkets-Live, 07",
+  account_currency: "USD",
   source: "ea",
   symbol: "XAUUSD.m",
   order_ticket: 1001,
@@ -82,9 +84,10 @@ describe("csvCell", () => {
 });
 
 describe("trade CSV lines", () => {
-  it("has a header of the resource's fields in its order", () => {
-    expect(tradeCsvColumns).toEqual(Object.keys(tradeResource.shape));
-    expect(tradeCsvColumns.slice(0, 4)).toEqual(["id", "account_id", "source", "symbol"]);
+  it("has a header of the resource's fields in its order, the account's login, server and currency after account_id", () => {
+    const [id, accountId, ...rest] = Object.keys(tradeResource.shape);
+    expect(tradeCsvColumns).toEqual([id, accountId, "account_login", "account_server", "account_currency", ...rest]);
+    expect(tradeCsvColumns.slice(0, 7)).toEqual(["id", "account_id", "account_login", "account_server", "account_currency", "source", "symbol"]);
     expect(tradeCsvHeader()).toBe(`${tradeCsvColumns.join(",")}\r\n`);
   });
 
@@ -93,6 +96,10 @@ describe("trade CSV lines", () => {
     expect(line.endsWith("\r\n")).toBe(true);
     const cells = Object.fromEntries(tradeCsvColumns.map((column, index) => [column, parseCsv(line)[0]![index]]));
     expect(cells).toMatchObject({
+      account_id: "2",
+      account_login: "9007199254740991",
+      account_server: "ICMarkets-Live, 07",
+      account_currency: "USD",
       deal_ticket: "9007199254740991",
       position_ticket: null,
       commission: "-0.7",
@@ -106,28 +113,38 @@ describe("trade CSV lines", () => {
       tags: "breakout,london",
     });
     expect(line).toContain(',"tp, ""runner""\r\nsecond line",');
+    expect(line.startsWith('7,2,9007199254740991,"ICMarkets-Live, 07",USD,ea,')).toBe(true);
   });
 
   it("reads back exactly the API's values, awkward text included", () => {
-    const awkward: Partial<TradeResource>[] = [
+    const awkward: Partial<TradeCsvRow>[] = [
       {},
       { comment: "", note: null, tags: [] },
       { comment: "'already quoted", note: "-5 pips, then \"BE\"\n", tags: ["=sum", "@me", "+1", "-x", "'q"] },
       { comment: "\t", symbol: "DE40 Größe", note: "🙂 日本語", tags: ["ünï"] },
       { side: null, open_time: null, duration_seconds: null, magic_number: null, order_ticket: null, comment: null },
       { initial_stop_loss: null, initial_take_profit: 2031.4, entry_commission: 0 },
+      { account_login: null, account_server: null, account_currency: null },
+      { account_server: "=Demo", account_currency: "" },
     ];
     const trades = awkward.map((change, index) => ({ ...trade, id: index + 1, ...change }));
     const text = tradeCsvHeader() + trades.map(tradeCsvLine).join("");
     const [header, ...records] = parseCsv(text);
     expect(records).toHaveLength(trades.length);
-    const decoded = records.map((record) => tradeResource.parse(decodeTradeCsvRecord(header!, record)));
+    const decoded = records.map((record) => tradeCsvRow.parse(decodeTradeCsvRecord(header!, record)));
     expect(decoded).toEqual(trades);
   });
 
-  it("reads malformed cells as values the resource schema refuses", () => {
-    const header = ["id", "lot_size", "tags", "extra"];
-    expect(decodeTradeCsvRecord(header, ["x", "", null, "kept"])).toEqual({ id: Number.NaN, lot_size: Number.NaN, tags: [], extra: "kept" });
-    expect(tradeResource.safeParse({ ...trade, ...decodeTradeCsvRecord(header, ["x", "1"]) }).success).toBe(false);
+  it("reads malformed cells as values the row schema refuses", () => {
+    const header = ["id", "lot_size", "tags", "account_login", "extra"];
+    expect(decodeTradeCsvRecord(header, ["x", "", null, "1e", "kept"])).toEqual({
+      id: Number.NaN,
+      lot_size: Number.NaN,
+      tags: [],
+      account_login: Number.NaN,
+      extra: "kept",
+    });
+    expect(tradeCsvRow.safeParse({ ...trade, ...decodeTradeCsvRecord(header, ["x", "1"]) }).success).toBe(false);
+    expect(tradeCsvRow.safeParse({ ...trade, ...decodeTradeCsvRecord(["account_login"], ["1.5"]) }).success).toBe(false);
   });
 });

@@ -1,12 +1,16 @@
 import { z } from "zod";
-import { tradeResource } from "@/lib/schemas/responses";
-import type { TradeResource } from "@/lib/trades/trade-record";
+import { tradeCsvRow } from "@/lib/schemas/responses";
 
-// The CSV form of a trade: the API's resource, one column per field, written so that reading it
-// back (decodeTradeCsvRecord) gives exactly the API's values.
+// The CSV form of a trade: the API's resource plus its account's login, server and currency, one
+// column per field, written so that reading it back (decodeTradeCsvRecord) gives exactly those values.
 
-/** The columns: the trade resource's fields in its order, so a field added there is exported too. */
-export const tradeCsvColumns = Object.keys(tradeResource.shape) as (keyof TradeResource)[];
+export type TradeCsvRow = z.infer<typeof tradeCsvRow>;
+
+/** The account cells of a row; all null for the default account (trades sent without account fields). */
+export type TradeCsvAccount = Pick<TradeCsvRow, "account_login" | "account_server" | "account_currency">;
+
+/** The columns: the CSV row's fields in its order, so a field added to the trade resource is exported too. */
+export const tradeCsvColumns = Object.keys(tradeCsvRow.shape) as (keyof TradeCsvRow)[];
 
 /** Excel reads a UTF-8 file as the local code page unless it starts with a byte order mark. */
 export const byteOrderMark = "\uFEFF";
@@ -17,9 +21,9 @@ export function tradeCsvHeader(): string {
   return tradeCsvColumns.join(",") + lineEnd;
 }
 
-/** One trade as one CSV line, its line end included. */
-export function tradeCsvLine(trade: TradeResource): string {
-  return tradeCsvColumns.map((column) => csvCell(trade[column])).join(",") + lineEnd;
+/** One trade and its account's cells as one CSV line, its line end included. */
+export function tradeCsvLine(row: TradeCsvRow): string {
+  return tradeCsvColumns.map((column) => csvCell(row[column])).join(",") + lineEnd;
 }
 
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
@@ -51,7 +55,7 @@ function unguardFormula(text: string): string {
 
 type ColumnKind = "number" | "boolean" | "list" | "text";
 
-/** How a column's cells are read back, from the resource schema. */
+/** How a column's cells are read back, from the row schema. */
 function columnKind(schema: z.ZodType): ColumnKind {
   const inner = schema instanceof z.ZodNullable || schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
   if (inner instanceof z.ZodNumber) return "number";
@@ -61,13 +65,13 @@ function columnKind(schema: z.ZodType): ColumnKind {
 }
 
 const columnKinds = new Map<string, ColumnKind>(
-  Object.entries(tradeResource.shape).map(([name, schema]) => [name, columnKind(schema as z.ZodType)]),
+  Object.entries(tradeCsvRow.shape).map(([name, schema]) => [name, columnKind(schema as z.ZodType)]),
 );
 
 /**
  * A record of the export (from lib/import/parse-csv.ts) back to the API's values, by the header's
  * column names: the inverse of tradeCsvLine. Unknown columns are read as text; malformed cells
- * come back as values that tradeResource rejects (NaN, a non-boolean string), for the caller to report.
+ * come back as values that tradeCsvRow rejects (NaN, a non-boolean string), for the caller to report.
  */
 export function decodeTradeCsvRecord(header: readonly (string | null)[], record: readonly (string | null)[]) {
   const values: Record<string, unknown> = {};
