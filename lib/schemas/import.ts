@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { csvColumnMapping } from "@/lib/import/csv-trades";
+import { csvColumnMapping } from "@/lib/schemas/csv-column-mapping";
 
 const utcOffsetMinutes = z.int().min(-14 * 60).max(14 * 60).meta({
   description:
