@@ -333,10 +333,10 @@ export function createReportReader(): ReportReader {
   function readDeal(cells: CellReader): void {
     const symbol = cells.text("symbol");
     const type = dealTypeOf(cells.text("type"), symbol);
-    if (type === null) cells.errors.push(`type ${JSON.stringify(cells.text("type"))} is not a deal type`);
+    if (type === null) cells.problem(`type ${JSON.stringify(cells.text("type"))} is not a deal type`);
     const trading = type === "BUY" || type === "SELL";
     const entry: DealEntry | null = trading ? dealEntryOf(cells.text("direction")) : "IN";
-    if (entry === null) cells.errors.push(`direction ${JSON.stringify(cells.text("direction"))} is not in, out, in/out or out by`);
+    if (entry === null) cells.problem(`direction ${JSON.stringify(cells.text("direction"))} is not in, out, in/out or out by`);
     const comment = cells.text("comment");
     const deal: Deal = {
       ticket: cells.ticket("ticket"),
@@ -423,8 +423,13 @@ class CellReader {
     return this.cells.get(key) ?? "";
   }
 
+  /** Notes what is wrong; the first note names the table. */
+  problem(message: string): void {
+    this.errors.push(`${this.errors.length === 0 ? `${this.table} row: ` : ""}${message}`);
+  }
+
   private fail(key: string, problem: string): void {
-    this.errors.push(`${this.errors.length === 0 ? `${this.table} row: ` : ""}${columnName(key)} ${JSON.stringify(this.text(key))} ${problem}`);
+    this.problem(`${columnName(key)} ${JSON.stringify(this.text(key))} ${problem}`);
   }
 
   /** A number; an empty cell is 0 unless required. */
