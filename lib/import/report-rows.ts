@@ -1,0 +1,3 @@
+export interface ReportCell { text: string; hidden: boolean }
+/** line: HTML: the 1-based text line where the row's <tr> starts; XLSX: the row number r. */
+export interface ReportRow { line: number; cells: ReportCell[] }
