@@ -147,6 +147,15 @@ describe("tradesFromReport on a hedging account", () => {
     ]);
   });
 
+  it("pairs positions the report shows identically in ticket order: every figure is the same either way", () => {
+    const identical = twins(["[sl 1.09100]", "[sl 1.09100]"]).map((deal) => (deal.deal.entry === "IN" ? { ...deal, deal: { ...deal.deal, comment: "grid" } } : deal));
+    const result = tradesFromReport(report({ deals: identical, positions: twinRows.map((row) => ({ ...row, comment: "grid" })) }));
+    expect(result.rejected).toEqual([]);
+    const trades = byTicket(result);
+    expect(trades.get(6003)).toMatchObject({ position_ticket: 61, profit: -10, commission: -0.5, entry_commission: -0.5 });
+    expect(trades.get(6004)).toMatchObject({ position_ticket: 62, profit: -10, commission: -0.5, entry_commission: -0.5 });
+  });
+
   it("tells such exits apart when each repeats its position's opening comment", () => {
     const trades = byTicket(tradesFromReport(report({ deals: twins(["B", "A"]), positions: twinRows })));
     expect(trades.get(6003)?.position_ticket).toBe(62);

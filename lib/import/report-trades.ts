@@ -148,7 +148,8 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
     for (const exit of exits) {
       if (!unlinked.has(exit)) continue;
       const candidates = positions.filter((position) => fits(position, exit));
-      const chosen = candidates.length === 1 ? candidates[0] : sameComment(candidates, exit.deal.comment);
+      const chosen =
+        candidates.length === 1 ? candidates[0] : (sameComment(candidates, exit.deal.comment) ?? firstOfTwins(candidates));
       if (chosen === undefined) continue;
       chosen.exits.push(exit);
       unlinked.delete(exit);
@@ -192,6 +193,23 @@ function sameComment(candidates: PlacedPosition[], comment: string): PlacedPosit
   if (comment === "" || candidates.length < 2) return undefined;
   const matching = candidates.filter((position) => (position.entries[0]?.deal.comment ?? position.row?.comment) === comment);
   return matching.length === 1 ? matching[0] : undefined;
+}
+
+/**
+ * Positions the report shows identically (same opening deals, same Positions row but the ticket):
+ * whichever one an exit closed, every figure of the trade is the same, so they are paired in ticket
+ * order. Only position_ticket may be swapped; the EA's own record of the deal corrects it.
+ */
+function firstOfTwins(candidates: PlacedPosition[]): PlacedPosition | undefined {
+  if (candidates.length < 2) return undefined;
+  const looks = (position: PlacedPosition) => {
+    const { ticket: _ticket, line: _line, ...row } = position.row ?? { ticket: 0, line: 0 };
+    const entries = position.entries.map(({ deal }) => [deal.time, deal.volume, deal.price, deal.commission, deal.fee, deal.swap, deal.comment]);
+    return JSON.stringify([position.side, position.openTime, position.entered, entries, row, position.exits.length]);
+  };
+  const first = looks(candidates[0]!);
+  if (!candidates.every((position) => looks(position) === first)) return undefined;
+  return candidates.toSorted((a, b) => a.id - b.id)[0];
 }
 
 function unplacedReason(deal: Deal, candidates: number): string {
