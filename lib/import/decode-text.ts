@@ -29,13 +29,13 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGener
     let text = "";
     let rest = bytes;
     if (carry >= 0 && rest.length > 0) {
-      text = dec.decode(Uint8Array.of(carry, rest[0]), { stream: true });
+      text = dec.decode(Uint8Array.of(carry, rest[0] as number), { stream: true });
       carry = -1;
       rest = rest.subarray(1);
     }
     // Feeding only whole code units keeps a final odd byte out of the decoder, so it never turns into U+FFFD.
     if (rest.length % 2 === 1) {
-      carry = rest[rest.length - 1];
+      carry = rest[rest.length - 1] as number;
       rest = rest.subarray(0, rest.length - 1);
     }
     return text + dec.decode(rest, { stream: true });

@@ -11,6 +11,6 @@ export function detectImportFormat(head: Uint8Array): ImportFormat {
   const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
   if (/<html|<table/i.test(text)) return "mt5-html";
   if (text.includes("\0")) return "unknown";
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0];
+  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
   return /[,;\t]/.test(firstLine) ? "csv" : "unknown";
 }

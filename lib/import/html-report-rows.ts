@@ -18,7 +18,7 @@ const tailLength = 16;
 function isHidden(attributes: string): boolean {
   if (!attributes.includes("hidden")) return false;
   const match = hiddenClass.exec(attributes);
-  const value = match ? (match[1] ?? match[2] ?? match[3]) : "";
+  const value = match ? (match[1] ?? match[2] ?? match[3] ?? "") : "";
   return value.split(/[ \t\n\r\f]+/).includes("hidden");
 }
 
@@ -39,7 +39,7 @@ export function parseRowCells(rowHtml: string): ReportCell[] {
   const html = hasIgnoredContent(rowHtml) ? rowHtml.replace(ignoredContent, "") : rowHtml;
   cellMarkup.lastIndex = 0;
   for (let match = cellMarkup.exec(html); match; match = cellMarkup.exec(html)) {
-    cells.push({ text: cellText(match[2]), hidden: isHidden(match[1]) });
+    cells.push({ text: cellText(match[2] ?? ""), hidden: isHidden(match[1] ?? "") });
   }
   return cells;
 }
@@ -89,7 +89,7 @@ export async function* readHtmlReportRows(source: AsyncIterable<Uint8Array>): As
         next = close + 3;
       } else {
         const closing = match[1] === "/";
-        const name = match[2].toLowerCase();
+        const name = (match[2] ?? "").toLowerCase();
         const tagEnd = buffer.indexOf(">", at);
         if (tagEnd === -1) return final ? buffer.length : at;
         next = tagEnd + 1;

@@ -121,11 +121,12 @@ async function firstSheetPath(zip: ZipFile, entries: Map<string, Entry>): Promis
   const rels = entries.get("xl/_rels/workbook.xml.rels");
   if (!workbook || !rels) return fallback;
   const sheet = /<sheet\b([^>]*)>/.exec(await readPart(zip, workbook));
-  const id = sheet ? /(?:^|\s)[\w]+:id\s*=\s*"([^"]*)"/.exec(sheet[1])?.[1] : undefined;
+  const id = sheet ? /(?:^|\s)\w+:id\s*=\s*"([^"]*)"/.exec(sheet[1] ?? "")?.[1] : undefined;
   if (!id) return fallback;
   for (const match of (await readPart(zip, rels)).matchAll(/<Relationship\b([^>]*)>/g)) {
-    if (attribute(match[1], "Id") === id) {
-      const target = attribute(match[1], "Target");
+    const attributes = match[1] ?? "";
+    if (attribute(attributes, "Id") === id) {
+      const target = attribute(attributes, "Target");
       if (target) return resolveTarget(target);
     }
   }
@@ -143,7 +144,7 @@ function parseCells(rowXml: string, sharedStrings: string[]): ReportCell[] {
   const cells: ReportCell[] = [];
   cellMarkup.lastIndex = 0;
   for (let match = cellMarkup.exec(rowXml); match; match = cellMarkup.exec(rowXml)) {
-    cells.push({ text: cellValue(match[1], match[2], sharedStrings), hidden: false });
+    cells.push({ text: cellValue(match[1] ?? "", match[2], sharedStrings), hidden: false });
   }
   return cells;
 }
@@ -193,7 +194,7 @@ export async function* readXlsxReportRows(
           body = buffer.slice(end, close);
           end = close + 6;
         }
-        const number = Number(attribute(match[1], "r"));
+        const number = Number(attribute(match[1] ?? "", "r"));
         lastRow = Number.isInteger(number) && number > 0 ? number : lastRow + 1;
         rows.push({ line: lastRow, cells: parseCells(body, sharedStrings) });
         done = end;
