@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { reportLabels, type ReportLabels, type ResultKey } from "@/lib/test/mt5-report-labels";
-import { deflatePieces, joinDeflated, writeZip, type ZipEntry } from "@/lib/test/write-zip";
+
+export { writeReportXlsx, type XlsxWriteOptions } from "@/lib/test/mt5-report-xlsx";
 
 // Test support: writes Trade History Reports in the terminal's own layout (HTML and XLSX) from
 // rows given in report terms, for fixtures and benchmarks. Values are the strings the report shows.
@@ -127,7 +128,7 @@ export interface ReportFixture {
 export function formatReportNumber(value: number, digits = 2): string {
   const fixed = Math.abs(value).toFixed(digits);
   const [whole, fraction] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, " ");
+  const grouped = (whole ?? "").replace(/\B(?=(\d{3})+$)/g, " ");
   const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
   return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
 }
@@ -160,10 +161,12 @@ function sectionTitle(title: string): string {
   );
 }
 
-/** cells: [label, colspan?, hidden?]; end is what follows </tr> (the terminal leaves a space after some). */
-function headerRow(cells: [string, number?, boolean?][], end = ""): string {
+/** spans: colspan by column index; end is what follows </tr> (the terminal leaves a space after some). */
+function headerRow(labels: string[], spans: Record<number, number>, end = "", hiddenIndex = -1): string {
   let html = `        <tr align="center" bgcolor="#E5F0FC">${nl}`;
-  cells.forEach(([label, colspan, hidden], index) => {
+  labels.forEach((label, index) => {
+    const colspan = spans[index];
+    const hidden = index === hiddenIndex;
     const attributes = `${index === 0 ? ' style="height: 30px"' : ""}${colspan ? ` colspan="${colspan}"` : ""}${hidden ? ' class="hidden"' : ""}`;
     html += `            <td nowrap${attributes}><b>${escapeHtml(label)}</b></td>${nl}`;
   });
@@ -296,8 +299,7 @@ export function* reportHtmlChunks(fixture: ReportFixture): Generator<string> {
   yield headHtml(fixture, labels);
 
   yield sectionTitle(labels.positions);
-  const ph = labels.positionsHeader;
-  yield headerRow([...ph.slice(0, 12).map((l): [string] => [l]), [ph[12], 2]]);
+  yield headerRow(labels.positionsHeader, { 12: 2 });
   let index = 0;
   for (const p of fixture.positions) {
     const line = (text: string, attributes = "") => `            ${cell(text, attributes)}${nl}`;
@@ -314,8 +316,7 @@ export function* reportHtmlChunks(fixture: ReportFixture): Generator<string> {
   yield `        ${nl}${spacer}`;
 
   yield sectionTitle(labels.orders);
-  const oh = labels.ordersHeader;
-  yield headerRow([...oh.slice(0, 9).map((l): [string] => [l]), [oh[9], 2], [oh[10], 3]]);
+  yield headerRow(labels.ordersHeader, { 9: 2, 10: 3 });
   index = 0;
   for (const o of fixture.orders) {
     yield `        <tr bgcolor="${rowColor(index++)}" align="right">` +
@@ -327,7 +328,7 @@ export function* reportHtmlChunks(fixture: ReportFixture): Generator<string> {
   yield spacer;
 
   yield sectionTitle(labels.deals);
-  yield headerRow(labels.dealsHeader.map((l, i): [string, number?, boolean?] => [l, undefined, i === 8]));
+  yield headerRow(labels.dealsHeader, {}, "", 8);
   index = 0;
   for (const d of fixture.deals) {
     const values = [d.time, String(d.ticket), d.symbol, d.type, d.direction, d.volume, d.price, d.order];
@@ -346,8 +347,7 @@ export function* reportHtmlChunks(fixture: ReportFixture): Generator<string> {
   const working = peek(fixture.workingOrders);
   if (open.first !== undefined) {
     yield sectionTitle(labels.openPositions);
-    const h = labels.openPositionsHeader;
-    yield headerRow([...h.slice(0, 11).map((l): [string] => [l]), [h[11], 3]], " ");
+    yield headerRow(labels.openPositionsHeader, { 11: 3 }, " ");
     index = 0;
     for (const p of remaining(open.first, open.rest)) {
       // The terminal ends only the last row with "</tr> ": each row's line break is written by the next.
@@ -366,8 +366,7 @@ export function* reportHtmlChunks(fixture: ReportFixture): Generator<string> {
 
   if (working.first !== undefined) {
     yield sectionTitle(labels.workingOrders);
-    const h = labels.workingOrdersHeader;
-    yield headerRow([...h.slice(0, 9).map((l): [string] => [l]), [h[9], 2], [h[10], 3]], " ");
+    yield headerRow(labels.workingOrdersHeader, { 9: 2, 10: 3 }, " ");
     index = 0;
     for (const o of remaining(working.first, working.rest)) {
       yield `        <tr bgcolor="${rowColor(index++)}" align="right">` +

@@ -2,7 +2,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 
 function gf2Times(matrix: number[], vector: number): number {
   let sum = 0;
-  for (let i = 0, v = vector; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i];
+  for (let i = 0, v = vector; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i] as number;
   return sum >>> 0;
 }
 
