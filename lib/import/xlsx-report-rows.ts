@@ -75,14 +75,15 @@ function checkSize(entry: Entry): void {
 /** The part's bytes as they inflate, counting compressed bytes read and refusing more output than declared. */
 async function* entryBytes(zip: ZipFile, entry: Entry, onCompressed?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   checkSize(entry);
-  const raw = await new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, { decompress: false }, (error, stream) => (error ? reject(error) : resolve(stream)));
-  });
-  if (onCompressed) raw.on("data", (chunk: Buffer) => onCompressed(chunk.length));
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    raw.destroy();
     throw new Error(`The XLSX part ${entry.fileName} uses an unsupported compression method ${entry.compressionMethod}`);
   }
+  // Inflating ourselves lets progress count the compressed bytes; yauzl refuses the option on stored parts.
+  const options = entry.compressionMethod === 8 ? { decompress: false } : {};
+  const raw = await new Promise<Readable>((resolve, reject) => {
+    zip.openReadStream(entry, options, (error, stream) => (error ? reject(error) : resolve(stream)));
+  });
+  if (onCompressed) raw.on("data", (chunk: Buffer) => onCompressed(chunk.length));
   const output: Readable = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw()) : raw;
   raw.on("error", (error) => output.destroy(error));
   let total = 0;
