@@ -12,7 +12,7 @@ const statusClass: Record<ImportStatus, string> = {
   undone: "text-zinc-500 dark:text-zinc-400",
 };
 
-/** The recent imports, newest first; an unfinished one links back to the uploader to follow or map it. */
+/** The recent imports, newest first; each file name opens its import above (to follow it, map its columns, or undo it). */
 export function ImportList({ imports, accountNames }: { imports: ImportView[]; accountNames: Record<number, string> }) {
   return (
     <section aria-labelledby="recent-imports" className="space-y-3">
@@ -58,21 +58,22 @@ function ImportRow({ item, accountName }: { item: ImportView; accountName: strin
   const counts = item.result;
   const sum = (key: "new" | "present" | "enriched" | "rejected") =>
     counts ? formatInteger(counts.trades[key] + counts.balance_operations[key]) : "—";
-  const unfinished = item.status === "queued" || item.status === "running" || item.status === "needs_mapping";
   return (
     <tr data-testid={`import-${item.id}`}>
       <td className="max-w-64 truncate px-3 py-2" title={item.file_name}>
-        {item.file_name}
+        <Link href={`/imports?import=${item.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+          {item.file_name}
+        </Link>
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{formatLabel(item.format)}</td>
-      <td className="px-3 py-2">{accountName ?? reportAccount ?? "—"}</td>
+      <td className="min-w-40 px-3 py-2">{accountName ?? reportAccount ?? "—"}</td>
       <td className={`px-3 py-2 whitespace-nowrap ${statusClass[item.status]}`}>
         {statusLabel(item.status)}
-        {unfinished && (
+        {item.status === "needs_mapping" && (
           <>
             {" · "}
             <Link href={`/imports?import=${item.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-              {item.status === "needs_mapping" ? "map columns" : "follow"}
+              map columns
             </Link>
           </>
         )}

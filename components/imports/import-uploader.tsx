@@ -263,7 +263,7 @@ function PreviewCard({ format, preview }: { format: ImportView["format"]; previe
       </h4>
       {preview.format === "csv" ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <Term label="Layout">{preview.layout === "journal" ? "this journal's CSV export" : "another CSV: its columns need mapping"}</Term>
+          <Term label="Layout">{preview.layout === "journal" ? "this journal's CSV export" : "another CSV: its columns are mapped by hand"}</Term>
           <Term label="Columns">{preview.columns.length > 0 ? preview.columns.join(", ") : "—"}</Term>
         </dl>
       ) : (
