@@ -7,6 +7,7 @@ import { filterNames } from "@/lib/ui/filter-names";
 const links = [
   { href: "/", label: "Dashboard", keepsFilters: true },
   { href: "/trades", label: "Journal", keepsFilters: true },
+  { href: "/imports", label: "Import", keepsFilters: false },
   { href: "/settings", label: "Settings", keepsFilters: false },
 ];
 

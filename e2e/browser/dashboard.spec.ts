@@ -31,7 +31,7 @@ test("the dashboard and the journal share the filters through the URL", async ({
 
 test("screenshots of every page in light and dark", async ({ page, request }) => {
   const { data } = await (await request.get(`/api/v1/trades?account_id=${accountId}&limit=1`)).json();
-  const pages = { dashboard: `/?account_id=${accountId}`, journal: `/trades?account_id=${accountId}`, trade: `/trades/${data[0].id}`, settings: "/settings" };
+  const pages = { dashboard: `/?account_id=${accountId}`, journal: `/trades?account_id=${accountId}`, trade: `/trades/${data[0].id}`, settings: "/settings", imports: "/imports" };
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [name, path] of Object.entries(pages)) {
