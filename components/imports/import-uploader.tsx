@@ -49,7 +49,7 @@ const mappingFields = [
 type MappingField = (typeof mappingFields)[number]["field"];
 type TimeFormat = "mt5" | "iso" | "dmy" | "mdy";
 
-/** Mirrors CsvColumnMapping of lib/import/csv-trades.ts: each field's source column, or null. */
+/** The form's state: flat, one entry per field; sent as lib/schemas/csv-column-mapping.ts has it. */
 type CsvColumnMapping = Record<MappingField, string | null> & {
   decimalComma: boolean;
   timeFormat: TimeFormat;
@@ -515,14 +515,17 @@ function MappingForm({
   const [account, setAccount] = useState({ login: "", server: "", currency: "" });
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const fieldErrors = new Map((problem?.details ?? []).map((detail) => [detail.field.replace(/^mapping\./, ""), detail.message]));
+  const fieldErrors = new Map((problem?.details ?? []).map((detail) => [detail.field.replace(/^mapping\.(fields\.)?/, ""), detail.message]));
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const login = account.login.trim();
+    const { decimalComma, timeFormat, ...fields } = mapping;
     const body = {
       mapping: {
-        ...mapping,
+        fields,
+        decimalComma,
+        timeFormat,
         ...(login || account.server.trim() || account.currency.trim()
           ? { account: { login: /^\d+$/.test(login) ? Number(login) : login, server: account.server.trim(), currency: account.currency.trim().toUpperCase() } }
           : {}),
@@ -700,10 +703,11 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
 /** The runner's suggestion, kept only where it names a column the file has. */
 function suggestedMapping(preview: CsvPreview): CsvColumnMapping {
   const suggested = preview.suggested ?? {};
+  const suggestedFields = (suggested.fields ?? {}) as Record<string, unknown>;
   const columns = new Set(preview.columns);
   const mapping = Object.fromEntries(
     mappingFields.map(({ field }) => {
-      const column = suggested[field];
+      const column = suggestedFields[field];
       return [field, typeof column === "string" && columns.has(column) ? column : null];
     }),
   ) as Record<MappingField, string | null>;
