@@ -53,7 +53,8 @@ const sameVolume = (a: number, b: number) => Math.abs(a - b) < volumeEpsilon;
 
 /** Trades, balance operations and what could not be placed, checked against the report's Results. */
 export function tradesFromReport(report: ParsedReport): ReportTrades {
-  const moneyDigits = report.deals.length === 0 ? 2 : Math.max(...report.deals.map((deal) => deal.moneyDecimals));
+  // No spreading into Math.max: a report can hold hundreds of thousands of deals.
+  const moneyDigits = report.deals.length === 0 ? 2 : report.deals.reduce((most, deal) => Math.max(most, deal.moneyDecimals), 0);
   const priceDigits = new Map<string, number>();
   const notePrice = (symbol: string, decimals: number) => priceDigits.set(symbol, Math.max(priceDigits.get(symbol) ?? 0, decimals));
   for (const { deal, priceDecimals } of report.deals) notePrice(deal.symbol, priceDecimals);
@@ -119,7 +120,7 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
     byId.set(row.ticket, position);
   }
   const positions = [...byId.values()];
-  const moneyDigits = Math.max(0, ...trading.map((item) => item.moneyDecimals));
+  const moneyDigits = trading.reduce((most, item) => Math.max(most, item.moneyDecimals), 0);
   const sameMoney = (a: number, b: number) => roundTo(a - b, moneyDigits) === 0;
   const closedVolume = (position: PlacedPosition) => position.exits.reduce((sum, exit) => sum + exit.deal.volume, 0);
 
@@ -142,12 +143,13 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
     return true;
   };
 
+  const pools = positionsOpenAt(exits, positions);
   const unlinked = new Set(exits);
   for (let progress = true; progress; ) {
     progress = false;
     for (const exit of exits) {
       if (!unlinked.has(exit)) continue;
-      const candidates = positions.filter((position) => fits(position, exit));
+      const candidates = pools.get(exit)!.filter((position) => fits(position, exit));
       const chosen =
         candidates.length === 1 ? candidates[0] : (sameComment(candidates, exit.deal.comment) ?? firstOfTwins(candidates));
       if (chosen === undefined) continue;
@@ -159,7 +161,7 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
 
   const stillOpenTo = new Set<PlacedPosition>();
   for (const exit of unlinked) {
-    const candidates = positions.filter((position) => fits(position, exit));
+    const candidates = pools.get(exit)!.filter((position) => fits(position, exit));
     candidates.forEach((position) => stillOpenTo.add(position));
     rejected.push({ deal: exit, reason: unplacedReason(exit.deal, candidates.length) });
   }
@@ -183,6 +185,38 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
   }
   for (const position of positions) position.exits.sort((a, b) => byTimeThenTicket(a.deal, b.deal));
   return { positions, rejected };
+}
+
+/**
+ * For each exit (in time order), the positions of its symbol and opposite side open at its time:
+ * opened by then and, when their Positions row is known, not closed before. One sweep keeps the
+ * search linear in the report's size rather than exits x positions.
+ */
+function positionsOpenAt(exits: ReportDeal[], positions: PlacedPosition[]): Map<ReportDeal, PlacedPosition[]> {
+  const byKey = new Map<string, PlacedPosition[]>();
+  for (const position of positions.toSorted((a, b) => a.openTime - b.openTime || a.id - b.id)) {
+    const key = `${position.symbol}\u0000${position.side}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), position]);
+  }
+  const sweeps = new Map<string, { waiting: PlacedPosition[]; next: number; open: PlacedPosition[] }>();
+  const pools = new Map<ReportDeal, PlacedPosition[]>();
+  for (const exit of exits) {
+    const { deal } = exit;
+    const key = `${deal.symbol}\u0000${deal.type === "SELL" ? "BUY" : "SELL"}`;
+    let sweep = sweeps.get(key);
+    if (!sweep) sweeps.set(key, (sweep = { waiting: byKey.get(key) ?? [], next: 0, open: [] }));
+    // Exits come in time order: a position whose row says it closed earlier never fits again.
+    const stillOpen = (position: PlacedPosition) => position.row === undefined || position.row.closeTime >= deal.time;
+    const open = sweep.open.filter(stillOpen);
+    while (sweep.next < sweep.waiting.length && sweep.waiting[sweep.next]!.openTime <= deal.time) {
+      const position = sweep.waiting[sweep.next++]!;
+      if (stillOpen(position)) open.push(position);
+    }
+    // A new array each time: the pool handed out is never changed afterwards.
+    sweep.open = open;
+    pools.set(exit, open);
+  }
+  return pools;
 }
 
 /**
