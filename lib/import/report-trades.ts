@@ -196,7 +196,9 @@ function positionsOpenAt(exits: ReportDeal[], positions: PlacedPosition[]): Map<
   const byKey = new Map<string, PlacedPosition[]>();
   for (const position of positions.toSorted((a, b) => a.openTime - b.openTime || a.id - b.id)) {
     const key = `${position.symbol}\u0000${position.side}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), position]);
+    const bucket = byKey.get(key);
+    if (bucket) bucket.push(position);
+    else byKey.set(key, [position]);
   }
   const sweeps = new Map<string, { waiting: PlacedPosition[]; next: number; open: PlacedPosition[] }>();
   const pools = new Map<ReportDeal, PlacedPosition[]>();

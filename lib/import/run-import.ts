@@ -298,7 +298,9 @@ async function storeItems(job: ImportJob, items: Item[], result: ImportResult, o
     const bySource = new Map<Source, typeof valid>();
     for (const entry of valid) {
       const source = sourceOf(entry.item.journal);
-      bySource.set(source, [...(bySource.get(source) ?? []), entry]);
+      const group = bySource.get(source);
+      if (group) group.push(entry);
+      else bySource.set(source, [entry]);
     }
     for (const [source, group] of bySource) {
       const outcomes = storeTrades(
