@@ -458,10 +458,9 @@ describe("netting-en.html (English, netting, UTF-8 without a BOM)", () => {
     ]);
   });
 
-  // BUG (lib/import/report-trades.ts, dealsOfPosition): the in/out deal is among the position's exits,
-  // which get SL/TP 0 unless they close it, so the leg it opens has no initial SL/TP; the EA sends
-  // the in/out deal's DEAL_SL/DEAL_TP (its order's 1.09200 / 1.08000) and the rule gives them to that leg.
-  it.fails("gives the leg an in/out deal opens the SL/TP of the in/out deal's order", async () => {
+  // The EA sends the in/out deal's DEAL_SL/DEAL_TP (its order's 1.09200 / 1.08000); the rule gives
+  // them to the leg it opens.
+  it("gives the leg an in/out deal opens the SL/TP of the in/out deal's order", async () => {
     await importFixture("netting-en.html");
     expect(storedTrades()[1]).toMatchObject({ initial_stop_loss: 1.092, initial_take_profit: 1.08 });
   });

@@ -352,7 +352,9 @@ function dealsOfPosition(position: PlacedPosition, orders: Map<number, { sl: num
   for (const { deal } of position.exits) {
     closed = roundTo(closed + (deal.entry === "INOUT" ? 0 : deal.volume), 8);
     const closesIt = row !== undefined && deal.entry !== "INOUT" && deal.time === row.closeTime && closed >= position.entered - volumeEpsilon;
-    deals.push({ ...deal, positionId: position.id, sl: closesIt ? row.sl : 0, tp: closesIt ? row.tp : 0 });
+    // An in/out deal opens the next leg: its SL/TP are its order's, as the EA reads them (DEAL_SL/TP).
+    const levels = deal.entry === "INOUT" ? (orders.get(deal.order) ?? { sl: 0, tp: 0 }) : closesIt ? row : { sl: 0, tp: 0 };
+    deals.push({ ...deal, positionId: position.id, sl: levels.sl, tp: levels.tp });
   }
   return deals;
 }

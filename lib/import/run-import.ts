@@ -183,12 +183,13 @@ async function importReport(job: ImportJob): Promise<ImportResult> {
   const result = emptyResult(found.reconciliation);
   for (const rejection of found.rejected) reject(result, result.trades, rejection);
 
-  const items = found.trades.map(({ line, trade }) => ({
+  // Payloads are made chunk by chunk: 100,000 of them at once would double the memory an import needs.
+  const toItem = ({ line, trade }: (typeof found.trades)[number]): Item => ({
     line,
-    body: { ...tradeRecordToJson(trade, eaAccount), ...utcOffset, position_reason: trade.position_reason || null } as unknown,
+    body: { ...tradeRecordToJson(trade, eaAccount), ...utcOffset, position_reason: trade.position_reason || null },
     journal: null,
-  }));
-  await storeItems(job, items, result, (fraction) => progress(readingShare + fraction * (1 - readingShare) * 0.95));
+  });
+  await storeItems(job, found.trades, toItem, result, (fraction) => progress(readingShare + fraction * (1 - readingShare) * 0.95));
 
   for (const { line, record } of found.balanceOperations) {
     const parsed = safeValidate(createBalanceOperationBody, balanceRecordToJson(record, eaAccount));
@@ -247,7 +248,7 @@ async function importCsv(job: ImportJob): Promise<ImportResult | "needs_mapping"
       if (!read.ok) reject(result, result.trades, { line: read.line, reason: read.reason });
       else pending.push({ line: row, body: read.body, journal: read.journal });
       if (pending.length >= storeChunk) {
-        await storeItems(job, pending, result, () => {});
+        await storeItems(job, pending, (item) => item, result, () => {});
         pending = [];
       }
     }
@@ -269,7 +270,7 @@ async function importCsv(job: ImportJob): Promise<ImportResult | "needs_mapping"
     throw asFailure(error);
   }
   if (header === null) throw new ImportFailure("The file has no header line");
-  await storeItems(job, pending, result, () => {});
+  await storeItems(job, pending, (item) => item, result, () => {});
   return result;
 }
 
@@ -285,9 +286,15 @@ function sniffDelimiter(text: string): string {
 }
 
 /** Validates and stores items in chunks (one transaction each), tallying what happened to each. */
-async function storeItems(job: ImportJob, items: Item[], result: ImportResult, onProgress: (fraction: number) => void) {
-  for (let start = 0; start < items.length; start += storeChunk) {
-    const chunk = items.slice(start, start + storeChunk);
+async function storeItems<T>(
+  job: ImportJob,
+  sources: readonly T[],
+  toItem: (source: T) => Item,
+  result: ImportResult,
+  onProgress: (fraction: number) => void,
+) {
+  for (let start = 0; start < sources.length; start += storeChunk) {
+    const chunk = sources.slice(start, start + storeChunk).map(toItem);
     const valid: { item: Item; body: CreateTradeBody }[] = [];
     for (const item of chunk) {
       const parsed = safeValidate(createTradeBody, item.body);
@@ -311,7 +318,7 @@ async function storeItems(job: ImportJob, items: Item[], result: ImportResult, o
       outcomes.forEach((outcome, index) => tally(result, group[index]!.item, group[index]!.body, outcome));
       writeJournals(group.map((entry, index) => ({ journal: entry.item.journal, outcome: outcomes[index]! })));
     }
-    onProgress(Math.min(1, (start + chunk.length) / items.length));
+    onProgress(Math.min(1, (start + chunk.length) / sources.length));
     // Let requests in between chunks: the server stays responsive during a long import.
     await nextTurn();
   }
