@@ -268,7 +268,7 @@ describe("hedge-en.html (English, hedging, USD)", () => {
       format: "mt5-html",
       language: "en",
       account: { login: hedgeEnLogin, server: "ExampleBroker-Demo", currency: "USD", name: "Alex Example", company: "Example Broker Ltd.", kind: "demo", margin: "hedging" },
-      report_time: at("2024.05.08 18:00:00"),
+      report_time: "2024-05-08T18:00:00",
       trades: 4,
       balance_operations: 2,
     });

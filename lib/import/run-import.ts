@@ -17,6 +17,7 @@ import { readXlsxReportRows } from "@/lib/import/xlsx-report-rows";
 import { createBalanceOperationBody } from "@/lib/schemas/balance-operation";
 import { sources, type Source } from "@/lib/schemas/fields";
 import { createTradeBody, type CreateTradeBody } from "@/lib/schemas/trade";
+import { formatBrokerTime } from "@/lib/time/broker-time";
 import { storeTrades, type StoreOutcome } from "@/lib/trades/store-trades";
 
 // Runs an uploaded file into the journal in the background: the upload answered 202 already, and
@@ -172,7 +173,7 @@ async function importReport(job: ImportJob): Promise<ImportResult> {
     format: job.format,
     language: report.language,
     account: { login: account.login, server: account.server, currency: account.currency, name: account.name, company: account.company, kind: account.kind, margin: account.margin },
-    report_time: report.reportTime,
+    report_time: report.reportTime === null ? null : formatBrokerTime(report.reportTime),
     trades: found.trades.length,
     balance_operations: found.balanceOperations.length,
   });
