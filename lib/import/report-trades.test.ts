@@ -63,6 +63,24 @@ describe("tradesFromReport on a hedging account", () => {
     });
   });
 
+  it("accepts a partly closed position's row showing the volume-weighted close price", () => {
+    const deals = [
+      row({ ticket: 3001, order: 31, time: at("2026.03.02 10:00:00"), volume: 1, price: 1.08 }),
+      row({ ticket: 3002, order: 32, time: at("2026.03.02 11:00:00"), type: "SELL", entry: "OUT", volume: 0.4, price: 1.082, profit: 80 }),
+      row({ ticket: 3003, order: 33, time: at("2026.03.02 12:00:00"), type: "SELL", entry: "OUT", volume: 0.6, price: 1.084, profit: 240 }),
+    ];
+    // (0.4 x 1.08200 + 0.6 x 1.08400) / 1.0 = 1.08320.
+    const positions = [
+      position({ ticket: 31, openTime: at("2026.03.02 10:00:00"), volume: 1, openPrice: 1.08, closeTime: at("2026.03.02 12:00:00"), closePrice: 1.0832, profit: 320 }),
+    ];
+    const result = tradesFromReport(report({ deals, positions }));
+    expect(result.rejected).toEqual([]);
+    expect([...byTicket(result).values()].map((trade) => [trade.deal_ticket, trade.position_ticket, trade.exit_price])).toEqual([
+      [3002, 31, 1.082],
+      [3003, 31, 1.084],
+    ]);
+  });
+
   it("splits the entry commission over a partial close; a link frees the next deal", () => {
     // Position 21: BUY 1.0 at 1.08000, commission -7.00. Position 24: BUY 0.4 at 1.08100, opened in between.
     const deals = [

@@ -124,7 +124,8 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
   const sameMoney = (a: number, b: number) => roundTo(a - b, moneyDigits) === 0;
   const closedVolume = (position: PlacedPosition) => position.exits.reduce((sum, exit) => sum + exit.deal.volume, 0);
 
-  const fits = (position: PlacedPosition, { deal }: ReportDeal): boolean => {
+  const fits = (position: PlacedPosition, exit: ReportDeal): boolean => {
+    const { deal } = exit;
     if (position.symbol !== deal.symbol || position.side === deal.type || position.openTime > deal.time) return false;
     // Exits not linked yet can only lower what is left, so none of these tests drops the true position.
     const left = roundTo(position.entered - closedVolume(position), 8);
@@ -135,7 +136,7 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
       if (deal.time > row.closeTime) return false;
       if (closesIt) {
         const profit = position.exits.reduce((sum, exit) => sum + exit.deal.profit, 0) + deal.profit;
-        if (deal.time !== row.closeTime || roundTo(deal.price - row.closePrice, 10) !== 0 || !sameMoney(profit, row.profit)) return false;
+        if (deal.time !== row.closeTime || !sameClosePrice(position, exit, row) || !sameMoney(profit, row.profit)) return false;
       }
     } else if (position.openAtExport !== undefined) {
       if (deal.volume > left - position.openAtExport.volume + volumeEpsilon) return false;
@@ -185,6 +186,18 @@ function placeHedging(trading: ReportDeal[], report: ParsedReport): Placement {
   }
   for (const position of positions) position.exits.sort((a, b) => byTimeThenTicket(a.deal, b.deal));
   return { positions, rejected };
+}
+
+/**
+ * A Positions row's close price: the last exit's price, or (a position closed in parts) the
+ * volume-weighted price of its exits, as the terminal shows it at the row's decimals.
+ */
+function sameClosePrice(position: PlacedPosition, last: ReportDeal, row: ReportPosition): boolean {
+  if (roundTo(last.deal.price - row.closePrice, 10) === 0) return true;
+  const exits = [...position.exits, last];
+  const volume = exits.reduce((sum, exit) => sum + exit.deal.volume, 0);
+  const average = exits.reduce((sum, exit) => sum + exit.deal.volume * exit.deal.price, 0) / volume;
+  return roundTo(average, row.priceDecimals) === roundTo(row.closePrice, row.priceDecimals);
 }
 
 /**
