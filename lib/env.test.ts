@@ -14,6 +14,7 @@ describe("parseEnv", () => {
       JOURNAL_PASSWORD: undefined,
       TRUST_PROXY: false,
       OPEN_INGEST_FROM: [],
+      IMPORT_MAX_BYTES: 2 * 1024 ** 3,
       RATE_LIMIT_PER_SECOND: 5000,
     });
   });
