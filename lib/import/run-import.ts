@@ -84,7 +84,20 @@ export function resumeImports(): void {
   for (const { id } of waiting) scheduleImport(id);
 }
 
+/** Imports running in this process: a resumed or rescheduled import never runs twice at once. */
+const active = new Set<number>();
+
 export async function runImport(id: number): Promise<void> {
+  if (active.has(id)) return;
+  active.add(id);
+  try {
+    await runClaimedImport(id);
+  } finally {
+    active.delete(id);
+  }
+}
+
+async function runClaimedImport(id: number): Promise<void> {
   const handle = sqlite();
   const row = handle
     .prepare(
