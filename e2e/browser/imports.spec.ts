@@ -15,7 +15,7 @@ test("the Import page uploads a report, shows the account, progress and result, 
 
   await expect(page.getByTestId("import-status")).toHaveText("Done", { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Detected: MT5 report (HTML)" })).toBeVisible();
-  await expect(page.getByText("66000701")).toBeVisible();
+  await expect(page.getByText("66000701", { exact: true })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100");
   const counts = page.getByRole("row", { name: /^Trades/ });
   await expect(counts.getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
