@@ -3,8 +3,8 @@
 // imports it into a throwaway database with the server's own import code, and prints the time, the
 // peak memory of the process and the result. Target: 100,000 positions in under 30 s, with memory
 // that does not hold the file: it is streamed; what stays is the parsed deals and positions (about
-// 180 MiB for 100,000 positions). npm run bench:import caps the V8 heap at 768 MiB to show it, and
-// gives the young generation 64 MiB semi-spaces (fewer promotions of short-lived row objects).
+// 180 MiB for 100,000 positions). npm run bench:import caps the V8 heap at 384 MiB, about the size
+// of the 100,000-position HTML file, to show it.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
