@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createBalanceOperation } from "@/lib/balance-operations/create-balance-operation";
+import { createBalanceOperation, importBalanceOperation } from "@/lib/balance-operations/create-balance-operation";
 import { deleteBalanceOperation } from "@/lib/balance-operations/delete-balance-operation";
 import { listBalanceOperations } from "@/lib/balance-operations/list-balance-operations";
 import { setStartingBalance } from "@/lib/balance-operations/starting-balance";
@@ -104,5 +104,21 @@ describe("balance operations", () => {
       [7_500, "Starting balance"],
       [10_000, ""],
     ]);
+  });
+});
+
+describe("importBalanceOperation", () => {
+  const importId = () =>
+    (sqlite().prepare("INSERT INTO imports (format, file_name, file_size, status, created_at) VALUES ('mt5-html', 'r.html', 1, 'running', ?) RETURNING id").get(new Date().toISOString()) as { id: number }).id;
+  const stored = () => sqlite().prepare("SELECT amount, comment, import_id AS importId FROM balance_operations").all();
+
+  it("stores a new operation with its import, fills an empty comment, and keeps a differing value", () => {
+    const id = importId();
+    expect(importBalanceOperation(body({ ...deposit, comment: null }), id)).toBe("new");
+    expect(importBalanceOperation(body({ ...deposit, comment: "Deposit" }), id)).toBe("enriched");
+    expect(importBalanceOperation(body({ ...deposit, amount: 9_999 }), id)).toBe("present");
+    expect(stored()).toEqual([{ amount: 10_000, comment: "Deposit", importId: id }]);
+    // The API's rule is unchanged: the same difference sent by an EA is a conflict.
+    expect(() => createBalanceOperation(body({ ...deposit, amount: 9_999 }))).toThrow(/already stored with different values/);
   });
 });

@@ -22,39 +22,58 @@ type Values = Omit<BalanceOperationRow, "id" | "createdAt">;
  */
 export function createBalanceOperation(body: CreateBalanceOperationBody) {
   const handle = sqlite();
-  const store = handle.transaction(() => {
-    const accountId = resolveAccount(handle, body);
-    const values: Values = {
-      accountId,
-      type: body.type,
-      amount: body.amount,
-      time: body.time.seconds,
-      ticket: body.ticket ?? null,
-      comment: body.comment ?? null,
-    };
-    const stored =
-      values.ticket === null
-        ? undefined
-        : (cached(handle, `${selectRow} WHERE account_id = ? AND ticket = ?`).get(accountId, values.ticket) as
-            | BalanceOperationRow
-            | undefined);
-    if (!stored) {
-      const inserted = cached(
-        handle,
-        `INSERT INTO balance_operations (account_id, type, amount, time, ticket, comment, created_at)
-         VALUES (@accountId, @type, @amount, @time, @ticket, @comment, @createdAt) RETURNING id`,
-      ).get({ ...values, createdAt: new Date().toISOString() }) as { id: number };
-      return { status: 201, body: { duplicate: false, data: readOperation(handle, inserted.id) } };
-    }
-    const verdict = reconcile(stored as Values, values, ["type", "amount", "time"], ["comment"], (field) => field);
-    if (verdict.status === "conflict") throw conflictError(`Balance operation ${stored.id}`, verdict.differences);
-    if (verdict.status === "enriched") {
-      cached(handle, "UPDATE balance_operations SET comment = ? WHERE id = ?").run(values.comment, stored.id);
-    }
-    const enriched = verdict.status === "enriched" ? { enriched: verdict.filled } : {};
-    return { status: 200, body: { duplicate: true, ...enriched, data: readOperation(handle, stored.id) } };
-  });
-  return store.immediate();
+  const stored = handle.transaction(() => storeOperation(handle, body, null)).immediate();
+  const data = readOperation(handle, stored.id);
+  if (stored.outcome === "created") return { status: 201, body: { duplicate: false, data } };
+  const enriched = stored.outcome === "enriched" ? { enriched: stored.filled } : {};
+  return { status: 200, body: { duplicate: true, ...enriched, data } };
+}
+
+/**
+ * An import's balance operation: stored with its import when new; one stored already (same ticket)
+ * only gets an empty comment filled, and a differing value is kept, never a conflict.
+ */
+export function importBalanceOperation(body: CreateBalanceOperationBody, importId: number): "new" | "present" | "enriched" {
+  const handle = sqlite();
+  const stored = handle.transaction(() => storeOperation(handle, body, importId)).immediate();
+  return stored.outcome === "created" ? "new" : stored.outcome === "enriched" ? "enriched" : "present";
+}
+
+/** The one writer of balance operations; with an `importId` the row remembers its import. */
+function storeOperation(handle: Database.Database, body: CreateBalanceOperationBody, importId: number | null) {
+  const accountId = resolveAccount(handle, body);
+  const values: Values = {
+    accountId,
+    type: body.type,
+    amount: body.amount,
+    time: body.time.seconds,
+    ticket: body.ticket ?? null,
+    comment: body.comment ?? null,
+  };
+  const stored =
+    values.ticket === null
+      ? undefined
+      : (cached(handle, `${selectRow} WHERE account_id = ? AND ticket = ?`).get(accountId, values.ticket) as
+          | BalanceOperationRow
+          | undefined);
+  if (!stored) {
+    const inserted = cached(
+      handle,
+      `INSERT INTO balance_operations (account_id, type, amount, time, ticket, comment, created_at, import_id)
+       VALUES (@accountId, @type, @amount, @time, @ticket, @comment, @createdAt, @importId) RETURNING id`,
+    ).get({ ...values, createdAt: new Date().toISOString(), importId }) as { id: number };
+    return { outcome: "created" as const, id: inserted.id, filled: [] };
+  }
+  const verdict = reconcile(stored as Values, values, ["type", "amount", "time"], ["comment"], (field) => field);
+  if (verdict.status === "conflict") {
+    if (importId === null) throw conflictError(`Balance operation ${stored.id}`, verdict.differences);
+    return { outcome: "kept" as const, id: stored.id, filled: [] };
+  }
+  if (verdict.status === "enriched") {
+    cached(handle, "UPDATE balance_operations SET comment = ? WHERE id = ?").run(values.comment, stored.id);
+    return { outcome: "enriched" as const, id: stored.id, filled: verdict.filled };
+  }
+  return { outcome: "duplicate" as const, id: stored.id, filled: [] };
 }
 
 function resolveAccount(handle: Database.Database, body: CreateBalanceOperationBody): number {
@@ -82,33 +101,3 @@ function readOperation(handle: Database.Database, id: number) {
   return toBalanceOperationResource(cached(handle, `${selectRow} WHERE id = ?`).get(id) as BalanceOperationRow);
 }
 
-/**
- * An import's balance operation: stored with its import when new; an operation stored already (same
- * ticket) only gets an empty comment filled, and a differing value is kept, never a conflict.
- */
-export function importBalanceOperation(body: CreateBalanceOperationBody, importId: number): "new" | "present" | "enriched" {
-  const handle = sqlite();
-  const store = handle.transaction(() => {
-    const accountId = resolveAccount(handle, body);
-    const stored =
-      body.ticket == null
-        ? undefined
-        : (cached(handle, `${selectRow} WHERE account_id = ? AND ticket = ?`).get(accountId, body.ticket) as
-            | BalanceOperationRow
-            | undefined);
-    if (!stored) {
-      cached(
-        handle,
-        `INSERT INTO balance_operations (account_id, type, amount, time, ticket, comment, created_at, import_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(accountId, body.type, body.amount, body.time.seconds, body.ticket ?? null, body.comment ?? null, new Date().toISOString(), importId);
-      return "new" as const;
-    }
-    if (stored.comment === null && body.comment) {
-      cached(handle, "UPDATE balance_operations SET comment = ? WHERE id = ?").run(body.comment, stored.id);
-      return "enriched" as const;
-    }
-    return "present" as const;
-  });
-  return store.immediate();
-}

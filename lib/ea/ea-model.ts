@@ -411,7 +411,10 @@ export class EaModel {
 }
 
 /** TradeRecordToJson(): the keys in the order the EA writes them. */
-export function tradeRecordToJson(trade: TradeFromDeals, account: EaAccount) {
+/** What a record's JSON says of its account; an importer knows no UTC offset unless it is told. */
+export type RecordAccount = Pick<EaAccount, "login" | "server" | "currency"> & { utcOffsetMinutes: number | null };
+
+export function tradeRecordToJson(trade: TradeFromDeals, account: RecordAccount) {
   return {
     symbol: trade.symbol,
     order_ticket: trade.order_ticket,
@@ -443,7 +446,7 @@ export function tradeRecordToJson(trade: TradeFromDeals, account: EaAccount) {
 }
 
 /** BalanceRecordToJson() */
-export function balanceRecordToJson(balance: BalanceRecord, account: EaAccount) {
+export function balanceRecordToJson(balance: BalanceRecord, account: RecordAccount) {
   return {
     account_login: account.login,
     account_server: account.server,

@@ -37,15 +37,11 @@ export function toImportResource(row: ImportRow) {
     preview: row.preview === null ? null : (JSON.parse(row.preview) as Record<string, unknown>),
     result: row.result === null ? null : (JSON.parse(row.result) as ImportResult),
     error: row.error,
-    created_at: toIso(row.createdAt),
-    finished_at: row.finishedAt === null ? null : toIso(row.finishedAt),
+    // Both are written by lib/import as ISO text (never by Prisma's default).
+    created_at: row.createdAt,
+    finished_at: row.finishedAt,
   };
 }
 
 export type ImportResource = ReturnType<typeof toImportResource>;
 
-// Prisma's default writes CURRENT_TIMESTAMP-style or epoch-millisecond values; the runner writes ISO.
-function toIso(value: string | number): string {
-  if (typeof value === "number") return new Date(value).toISOString();
-  return /^\d+$/.test(value) ? new Date(Number(value)).toISOString() : new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`).toISOString();
-}

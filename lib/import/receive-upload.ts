@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
+import { syncFile } from "@/lib/db/backup-database";
 import { ApiError } from "@/lib/http/api-error";
 
 export interface Upload {
@@ -85,12 +86,3 @@ export async function receiveUpload(request: Request, directory: string, maxByte
   }
 }
 
-async function syncFile(filePath: string): Promise<void> {
-  const { open } = await import("node:fs/promises");
-  const handle = await open(filePath, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

@@ -191,16 +191,15 @@ async function importReport(job: ImportJob): Promise<ImportResult> {
     balance_operations: found.balanceOperations.length,
   });
   // The EA's JSON for the same records: the same rule, the same payload. The report knows no UTC
-  // offset; the one given with the upload (or none) replaces the EA's.
-  const eaAccount = { login: account.login, server: account.server, currency: account.currency, utcOffsetMinutes: 0, moneyDigits: 2 };
-  const utcOffset = { utc_offset_minutes: job.utcOffsetMinutes };
+  // offset: the one given with the upload, or none.
+  const eaAccount = { login: account.login, server: account.server, currency: account.currency, utcOffsetMinutes: job.utcOffsetMinutes };
   const result = emptyResult(found.reconciliation);
   for (const rejection of found.rejected) reject(result, result.trades, rejection);
 
   // Payloads are made chunk by chunk: 100,000 of them at once would double the memory an import needs.
   const toItem = ({ line, trade }: (typeof found.trades)[number]): Item => ({
     line,
-    body: { ...tradeRecordToJson(trade, eaAccount), ...utcOffset, position_reason: trade.position_reason || null },
+    body: { ...tradeRecordToJson(trade, eaAccount), position_reason: trade.position_reason || null },
     journal: null,
   });
   await storeItems(job, found.trades, toItem, result, (fraction) => progress(readingShare + fraction * (1 - readingShare) * 0.95));

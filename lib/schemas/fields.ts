@@ -64,6 +64,9 @@ export const currencyCode = z
   .transform((code) => code.toUpperCase());
 
 /** The account a payload belongs to: login and server together, the currency optional. */
+/** Broker time minus UTC, in minutes: a hint only (MT5 zones run from UTC-12 to UTC+14). */
+export const utcOffsetMinutes = z.int().min(-14 * 60).max(14 * 60);
+
 export const accountFields = {
   account_login: ticket.min(1).nullish(),
   account_server: z.string().trim().min(1).max(128).nullish(),

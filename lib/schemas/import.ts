@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { csvColumnMapping } from "@/lib/schemas/csv-column-mapping";
+import { utcOffsetMinutes as offsetRange } from "@/lib/schemas/fields";
 
-const utcOffsetMinutes = z.int().min(-14 * 60).max(14 * 60).meta({
+const utcOffsetMinutes = offsetRange.meta({
   description:
     "The broker's time minus UTC, in minutes (e.g. 120 for UTC+2). Only fills utc_offset_minutes of the imported rows; " +
     "their times stay the broker's wall clock",

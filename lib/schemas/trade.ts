@@ -8,6 +8,7 @@ import {
   positionTypes,
   price,
   ticket,
+  utcOffsetMinutes,
 } from "@/lib/schemas/fields";
 
 /**
@@ -54,7 +55,7 @@ export const createTradeBody = z
     swap: money.nullish(),
     fee: money.nullish(),
     comment: z.string().max(255).nullish(),
-    utc_offset_minutes: z.int().min(-14 * 60).max(14 * 60).nullish().meta({
+    utc_offset_minutes: utcOffsetMinutes.nullish().meta({
       description:
         "Broker time minus UTC, a hint only: it fills an empty value but a different one is never a conflict (DST); " +
         "an ISO time's offset fills it too",
